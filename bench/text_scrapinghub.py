@@ -1,0 +1,117 @@
+"""Text-mode benchmark on scrapinghub's article-extraction-benchmark (evaluation only).
+
+For each rendering of the pages to plain text, scores copydesk and the baselines with the
+benchmark's own shingle metric and prints one markdown table: precision, recall, F1 and pages per
+second (extraction only, rendering excluded, one process on one core).
+
+    .venv/bin/python bench/text_scrapinghub.py [--limit N] [--renderer {html-text,inscriptis,both}]
+                                               [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from baselines import SYSTEMS, System, run_system
+from metrics import corpus_f1, markdown_table, shingle_scores
+from render import RENDERERS, Page, load_scrapinghub
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One row of the table."""
+
+    renderer: str
+    system: str
+    input: str
+    pages: int
+    precision: float | None  # None when the system failed
+    recall: float | None
+    f1: float | None
+    pages_per_second: float | None
+    error: str | None = None  # why the system could not run
+
+
+def evaluate(system: System, pages: Sequence[Page], renderer: str) -> Result:
+    """Run one system over the pages and score it; a system that raises gets a row with its error."""
+    try:
+        predictions, seconds = run_system(system, pages)
+    except Exception as exc:  # one broken system must not hide the others' numbers
+        error = f"{type(exc).__name__}: {exc}"
+        return Result(renderer, system.name, system.input, len(pages), None, None, None, None, error)
+    scores = [shingle_scores(pred, page.gold) for pred, page in zip(predictions, pages, strict=True)]
+    precision, recall, f1 = corpus_f1(scores)
+    speed = len(pages) / seconds if seconds > 0 else float("inf")
+    return Result(renderer, system.name, system.input, len(pages), precision, recall, f1, speed)
+
+
+def run(renderers: Sequence[str], limit: int | None) -> list[Result]:
+    """Score every system on every rendering; HTML-reading systems run once and are shown for each."""
+    results: list[Result] = []
+    html_results: dict[str, Result] = {}
+    for renderer in renderers:
+        pages = load_scrapinghub(renderer, limit)
+        for system in SYSTEMS:
+            if system.input == "html" and system.name in html_results:
+                result = html_results[system.name]
+                results.append(Result(**{**asdict(result), "renderer": renderer}))
+                continue
+            result = evaluate(system, pages, renderer)
+            if system.input == "html":
+                html_results[system.name] = result
+            results.append(result)
+            status = f"FAILED {result.error}" if result.f1 is None else f"F1 {result.f1:.3f}"
+            print(f"  {renderer:<10} {system.name:<35} {status}", file=sys.stderr)
+    return results
+
+
+def table(results: Sequence[Result]) -> str:
+    """The results as a markdown table."""
+    header = ("rendering", "system", "input", "pages", "precision", "recall", "F1", "pages/s")
+    rows = [
+        (r.renderer, r.system, r.input, r.pages, r.precision, r.recall, r.f1, _speed(r.pages_per_second))
+        for r in results
+    ]
+    notes = [f"- {r.system} on {r.renderer}: {r.error}" for r in results if r.error]
+    return "\n".join([markdown_table(header, rows), *(["", "Failed:", *notes] if notes else [])])
+
+
+def _speed(pages_per_second: float | None) -> str:
+    """Pages per second, rounded to what a timing can tell."""
+    if pages_per_second is None:
+        return "-"
+    return f"{pages_per_second:,.0f}" if pages_per_second >= 100 else f"{pages_per_second:.1f}"
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Command-line options."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N pages (by id)")
+    parser.add_argument(
+        "--renderer", choices=[*RENDERERS, "both"], default="both", help="plain-text rendering(s) to score"
+    )
+    parser.add_argument("--json", type=Path, default=None, help="also save the numbers to this JSON file")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run the benchmark and print the table."""
+    args = parse_args(argv)
+    renderers = list(RENDERERS) if args.renderer == "both" else [args.renderer]
+    results = run(renderers, args.limit)
+    print(
+        "Shingle metric of scrapinghub's article-extraction-benchmark (4-gram shingles of \\w+ tokens, "
+        "case kept; P and R averaged over pages, F1 of the averages). pages/s: extraction only, one core.\n"
+    )
+    print(table(results))
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in results], indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
