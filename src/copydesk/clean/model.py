@@ -1,0 +1,93 @@
+"""The shipped two-stage line classifier: gradient-boosted trees over line features, then stacked.
+
+Stage one sees each line's features and its neighbours'; stage two adds the neighbours' stage-one
+class probabilities, which smooths labels over runs the way a sequence model would.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from copydesk.clean.features import PageLines, context_features, page_lines, stacked_features
+from copydesk.clean.lexicon import Lexicon, load_lexicon
+from copydesk.errors import ModelError
+
+MODEL_FILE = "text-lines.json.gz"
+
+
+def default_model_path() -> Path:
+    """Where the shipped text model lives inside the package."""
+    return Path(str(resources.files("copydesk.clean").joinpath("models", MODEL_FILE)))
+
+
+def save_model(path: Path, stage1: str, stage2: str, meta: dict[str, Any]) -> None:
+    """Write both boosters (LightGBM text dumps) and their metadata to one gzipped JSON file."""
+    payload = {"meta": meta, "stage1": stage1, "stage2": stage2}
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+        json.dump(payload, fh)
+
+
+@dataclass(slots=True)
+class LineModel:
+    """Loads lazily (in :meth:`setup`) so it is cheap to pickle and send to workers."""
+
+    path: Path | None = None
+    _boosters: tuple[Any, Any] | None = field(default=None, repr=False)
+    _lexicon: Lexicon | None = field(default=None, repr=False)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"path": self.path}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.path = state["path"]
+        self._boosters = None
+        self._lexicon = None
+        self.meta = {}
+
+    def setup(self) -> None:
+        """Load the boosters and word lists (once)."""
+        if self._boosters is not None:
+            return
+        import lightgbm as lgb
+
+        path = self.path or default_model_path()
+        try:
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                payload = json.load(fh)
+            self._boosters = (
+                lgb.Booster(model_str=payload["stage1"]),
+                lgb.Booster(model_str=payload["stage2"]),
+            )
+        except (OSError, ValueError, KeyError, lgb.basic.LightGBMError) as exc:
+            raise ModelError(f"cannot load the line model {path}: {exc}") from exc
+        self.meta = payload["meta"]
+        self._lexicon = load_lexicon()
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The word lists the features use."""
+        if self._lexicon is None:
+            self._lexicon = load_lexicon()
+        return self._lexicon
+
+    def page(self, lines: list[str], skip: set[int] | None = None) -> PageLines:
+        """Featurise the non-blank lines of a page."""
+        return page_lines(lines, self.lexicon, skip)
+
+    def predict(self, page: PageLines) -> np.ndarray:
+        """Class probabilities, one row per non-blank line (columns as in ``labels.CLASSES``)."""
+        self.setup()
+        assert self._boosters is not None
+        if not page.index:
+            return np.zeros((0, len(self.meta.get("classes", ()))), dtype=np.float32)
+        first = context_features(page)
+        proba1 = self._boosters[0].predict(first, num_threads=1)
+        return np.asarray(self._boosters[1].predict(stacked_features(first, proba1), num_threads=1))

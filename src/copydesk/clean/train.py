@@ -1,0 +1,259 @@
+"""Train the text-mode line classifier from WCXB's development split.
+
+    python -m copydesk.clean.train --data ../shared/data/wcxb-dev
+
+renders every page to plain text with two renderers (html-text and inscriptis, so the model does not
+learn one renderer's quirks), labels the lines by aligning them with the gold text
+(:mod:`copydesk.clean.labels`), reports word-F1 cross-validated with folds split by domain, and writes
+the model shipped in ``copydesk/clean/models/``. Needs the ``dev`` extra (renderers, selectolax).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from copydesk.clean.evaluate import word_f1
+from copydesk.clean.features import context_features, stacked_features
+from copydesk.clean.labels import BODY, CLASSES, align_labels
+from copydesk.clean.lines import split_lines
+from copydesk.clean.model import LineModel, default_model_path, save_model
+
+RENDERERS = ("html-text", "inscriptis")
+PARAMS: dict[str, Any] = {
+    "objective": "multiclass",
+    "num_class": len(CLASSES),
+    "learning_rate": 0.1,
+    "num_leaves": 31,
+    "min_data_in_leaf": 40,
+    "feature_fraction": 0.8,
+    "bagging_fraction": 0.7,
+    "bagging_freq": 1,
+    "lambda_l2": 1.0,
+    "max_bin": 63,
+    "verbose": -1,
+    "seed": 7,
+}
+ROUNDS = (150, 100)  # stage one, stage two
+
+
+@dataclass(slots=True)
+class Page:
+    """One training page under one renderer."""
+
+    pid: str
+    domain: str
+    page_type: str
+    renderer: str
+    lines: list[str]
+    index: list[int]
+    x1: np.ndarray
+    y: np.ndarray
+    gold: str
+
+
+def decode_html(raw: bytes) -> str:
+    """Decode fetched HTML: the declared charset if any, else UTF-8, else cp1252."""
+    head = raw[:4096].decode("ascii", "ignore")
+    m = re.search(r"charset=[\"']?([\w-]+)", head, re.I)
+    for enc in ([m.group(1)] if m else []) + ["utf-8"]:
+        try:
+            return raw.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return raw.decode("cp1252", "replace")
+
+
+def render(html: str, renderer: str) -> str:
+    """Render HTML to plain text the way a scraper would."""
+    if renderer == "html-text":
+        import html_text
+
+        return str(html_text.extract_text(html, guess_layout=True))
+    import inscriptis
+
+    return str(inscriptis.get_text(html))
+
+
+def caption_texts(html: str) -> list[str]:
+    """Texts the page marks as captions (figcaption and caption classes)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    out = [n.text(separator=" ", strip=True) for n in tree.css("figcaption, [class*=caption], [class*=Caption]")]
+    return [t for t in out if t and len(t) < 1000]
+
+
+def cached_render(cache: Path, pid: str, html: str, renderer: str) -> str:
+    """Render once and keep the text under ``cache``."""
+    path = cache / renderer / f"{pid}.txt"
+    if path.exists():
+        return path.read_text(encoding="utf-8")
+    text = render(html, renderer)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def load_pages(data: Path, cache: Path, model: LineModel, limit: int | None = None) -> list[Page]:
+    """Render, featurise and label every WCXB page under every renderer."""
+    known = json.loads((data / "metadata.json").read_text())["files"]
+    pages: list[Page] = []
+    for n, path in enumerate(sorted((data / "ground-truth").glob("*.json"))):
+        if limit and n >= limit:
+            break
+        pid = path.stem
+        record = json.loads(path.read_text())
+        gt = record["ground_truth"]
+        if not gt.get("main_content"):
+            continue  # a few pages have no gold text to align with
+        html = decode_html(gzip.open(data / "html" / f"{pid}.html.gz").read())
+        caps = caption_texts(html)
+        domain = known.get(pid, {}).get("domain") or domain_of(record.get("url") or page_url(html) or pid)
+        for renderer in RENDERERS:
+            lines = split_lines(cached_render(cache, pid, html, renderer))
+            labels = align_labels(lines, gt["main_content"], gt.get("title"), gt.get("author"), caps)
+            page = model.page(lines)
+            if not page.index:
+                continue
+            y = np.asarray([labels[i] for i in page.index], dtype=np.int32)
+            pages.append(
+                Page(pid, domain, record["_internal"]["page_type"]["primary"], renderer,
+                     lines, page.index,
+                     context_features(page), y, gt["main_content"])
+            )
+    return pages
+
+
+def domain_of(url: str) -> str:
+    """The host of a URL without a leading www (the string itself when it is not a URL)."""
+    return (urlparse(url).netloc or url).lower().removeprefix("www.")
+
+
+def page_url(html: str) -> str | None:
+    """The canonical or OpenGraph URL a page declares (to group pages without a recorded URL)."""
+    m = re.search(r"<link[^>]+rel=[\"']canonical[\"'][^>]+href=[\"']([^\"']+)", html, re.I) or re.search(
+        r"<meta[^>]+property=[\"']og:url[\"'][^>]+content=[\"']([^\"']+)", html, re.I
+    )
+    return m.group(1) if m else None
+
+
+def fold_of(domain: str, folds: int) -> int:
+    """Assign a domain to a fold by hash, so no domain is split across folds."""
+    return int(hashlib.md5(domain.encode()).hexdigest(), 16) % folds
+
+
+def fit(x: np.ndarray, y: np.ndarray, rounds: int) -> Any:
+    """Train one LightGBM booster."""
+    import lightgbm as lgb
+
+    return lgb.train(PARAMS, lgb.Dataset(x, y, free_raw_data=True), num_boost_round=rounds)
+
+
+def _stack(pages: list[Page], sel: list[int], proba: dict[int, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    x = np.concatenate([stacked_features(pages[i].x1, proba[i]) for i in sel])
+    return x, np.concatenate([pages[i].y for i in sel])
+
+
+def cross_validate(pages: list[Page], folds: int) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
+    """Out-of-fold stage-one and stage-two probabilities for every page."""
+    fold = [fold_of(p.domain, folds) for p in pages]
+    oof1: dict[int, np.ndarray] = {}
+    for k in range(folds):
+        tr = [i for i, f in enumerate(fold) if f != k]
+        te = [i for i, f in enumerate(fold) if f == k]
+        b1 = fit(np.concatenate([pages[i].x1 for i in tr]), np.concatenate([pages[i].y for i in tr]), ROUNDS[0])
+        for i in te:
+            oof1[i] = b1.predict(pages[i].x1)
+        print(f"  stage one, fold {k + 1}/{folds} done", file=sys.stderr)
+    oof2: dict[int, np.ndarray] = {}
+    for k in range(folds):
+        tr = [i for i, f in enumerate(fold) if f != k]
+        te = [i for i, f in enumerate(fold) if f == k]
+        b2 = fit(*_stack(pages, tr, oof1), ROUNDS[1])
+        for i in te:
+            oof2[i] = b2.predict(stacked_features(pages[i].x1, oof1[i]))
+        print(f"  stage two, fold {k + 1}/{folds} done", file=sys.stderr)
+    return oof1, oof2
+
+
+def body_text(page: Page, proba: np.ndarray, threshold: float) -> str:
+    """The lines a threshold on the body probability keeps."""
+    return "\n".join(page.lines[j] for j, p in zip(page.index, proba[:, BODY], strict=True) if p >= threshold)
+
+
+def report(pages: list[Page], proba: dict[int, np.ndarray], threshold: float) -> dict[str, dict[str, float]]:
+    """Mean word-F1 by renderer and page type."""
+    scores: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for i, page in enumerate(pages):
+        f1 = word_f1(body_text(page, proba[i], threshold), page.gold)
+        scores[page.renderer][page.page_type].append(f1)
+        scores[page.renderer]["all"].append(f1)
+    return {r: {t: float(np.mean(v)) for t, v in by.items()} for r, by in scores.items()}
+
+
+def best_threshold(pages: list[Page], proba: dict[int, np.ndarray]) -> float:
+    """The body-probability threshold with the best cross-validated mean word-F1."""
+    grid = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
+    means = {t: np.mean([v["all"] for v in report(pages, proba, t).values()]) for t in grid}
+    return max(means, key=lambda t: means[t])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Train, cross-validate and save the text model."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=Path("../shared/data/wcxb-dev"))
+    ap.add_argument("--cache", type=Path, default=Path(".cache/renders/wcxb"))
+    ap.add_argument("--out", type=Path, default=default_model_path())
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--no-cv", action="store_true", help="skip cross-validation (use --threshold)")
+    ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--limit", type=int, default=None, help="use only the first N pages (smoke runs)")
+    ap.add_argument("--report-json", type=Path, default=None)
+    args = ap.parse_args(argv)
+
+    t0 = time.time()
+    model = LineModel()
+    pages = load_pages(args.data, args.cache, model, args.limit)
+    rows = sum(len(p.y) for p in pages)
+    print(f"{len(pages)} rendered pages, {rows} lines, {time.time() - t0:.0f}s", file=sys.stderr)
+
+    threshold = args.threshold
+    summary: dict[str, Any] = {}
+    oof1 = None
+    if not args.no_cv:
+        oof1, oof2 = cross_validate(pages, args.folds)
+        threshold = best_threshold(pages, oof2)
+        summary = {"threshold": threshold, "stage1": report(pages, oof1, threshold),
+                   "stage2": report(pages, oof2, threshold)}
+        print(json.dumps(summary, indent=1), file=sys.stderr)
+    x1 = np.concatenate([p.x1 for p in pages])
+    y = np.concatenate([p.y for p in pages])
+    b1 = fit(x1, y, ROUNDS[0])
+    if oof1 is None:  # without CV, stage two sees in-sample stage-one output (weaker, for smoke runs)
+        oof1 = {i: b1.predict(p.x1) for i, p in enumerate(pages)}
+    b2 = fit(*_stack(pages, list(range(len(pages))), oof1), ROUNDS[1])
+    meta = {"classes": list(CLASSES), "threshold": threshold, "renderers": list(RENDERERS),
+            "pages": len({p.pid for p in pages}), "lines": rows, "cv": summary}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    save_model(args.out, b1.model_to_string(), b2.model_to_string(), meta)
+    if args.report_json:
+        args.report_json.write_text(json.dumps(summary, indent=1))
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB) in {time.time() - t0:.0f}s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,148 @@
+"""Turn per-line class probabilities into a structured :class:`~copydesk.record.Article`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from copydesk.clean.features import BASE_NAMES
+from copydesk.clean.lexicon import GROUPS
+from copydesk.record import Article, Boilerplate, Line
+from copydesk.structure.byline import parse_byline, strip_widgets
+from copydesk.structure.captions import split_credit
+from copydesk.structure.dates import find_date, find_dateline
+from copydesk.structure.kinds import boilerplate_kind
+from copydesk.structure.related import find_related
+from copydesk.structure.repair import strip_fused_glyph
+from copydesk.structure.wordlists import WordLists
+
+OTHER, BODY, TITLE, BYLINE, CAPTION = range(5)
+_LEX = [BASE_NAMES.index(f"lex_{g}") for g in GROUPS]
+_HAS_DATE = BASE_NAMES.index("has_date")
+_WORD = re.compile(r"\w+")
+_HEADING_END = re.compile(r"[.!?。！？…,;\"'”’»]$")
+
+
+@dataclass(slots=True)
+class PageView:
+    """The non-blank lines of a page with their features and class probabilities."""
+
+    index: list[int]
+    text: list[str]
+    base: np.ndarray
+    proba: np.ndarray
+
+
+def decode(view: PageView, threshold: float) -> list[int]:
+    """One class per line: body above the threshold, else the likeliest other class; one title."""
+    proba = view.proba
+    labels = []
+    for row in proba:
+        if row[BODY] >= threshold:
+            labels.append(BODY)
+        else:
+            rest = row.copy()
+            rest[BODY] = -1.0
+            labels.append(int(np.argmax(rest)))
+    body_at = [k for k, lab in enumerate(labels) if lab == BODY]
+    first = body_at[0] if body_at else len(labels)
+    titles = [k for k in range(len(labels)) if k < first or not body_at]
+    best = max(titles, key=lambda k: proba[k, TITLE], default=None)
+    for k, lab in enumerate(labels):
+        if lab == TITLE and k != best:
+            labels[k] = OTHER
+    if best is not None and proba[best, TITLE] >= 0.2:
+        labels[best] = TITLE
+    return labels
+
+
+def _short_runs(texts: list[str], removed: list[bool]) -> list[bool]:
+    """Removed lines inside a run of three or more short removed lines (menus)."""
+    short = [removed[k] and len(t.split()) <= 4 for k, t in enumerate(texts)]
+    out = [False] * len(texts)
+    k = 0
+    while k < len(texts):
+        j = k
+        while j < len(texts) and short[j]:
+            j += 1
+        if j - k >= 3:
+            out[k:j] = [True] * (j - k)
+        k = max(j, k + 1)
+    return out
+
+
+def assemble(lines: list[str], view: PageView, threshold: float, words: WordLists, url: str | None) -> Article:
+    """Build the article record (title, byline, captions, body, related, boilerplate, lines)."""
+    labels = decode(view, threshold)
+    texts = view.text
+    vocabulary = {w for t in texts for w in _WORD.findall(t)}
+    art = Article(url=url)
+    out_labels: dict[int, str] = {}
+    kinds: dict[int, str] = {}
+    extra_boiler: list[Boilerplate] = []
+    body_at = [k for k, lab in enumerate(labels) if lab == BODY]
+    first_body = body_at[0] if body_at else len(texts)
+
+    for k, lab in enumerate(labels):
+        i, text = view.index[k], texts[k]
+        if lab == TITLE:
+            art.title = strip_widgets(text, words)[0] or text
+            out_labels[i] = "title"
+        elif lab == BYLINE:
+            by = parse_byline(text, words, url)
+            art.authors += [a for a in by.authors if a not in art.authors]
+            art.publisher = art.publisher or by.publisher
+            if by.date_text and not art.published:
+                art.published = find_date(by.date_text, words)
+            extra_boiler += [Boilerplate(text=r, kind="share", line=i) for r in by.removed]
+            out_labels[i] = "byline"
+        elif lab == CAPTION:
+            art.captions.append(split_credit(strip_fused_glyph(text, vocabulary)))
+            out_labels[i] = "caption"
+        elif lab == BODY:
+            para = strip_fused_glyph(text, vocabulary)
+            art.body.append(para)
+            heading = len(para.split()) <= 12 and not _HEADING_END.search(para)
+            out_labels[i] = "heading" if heading else "body"
+
+    removed = [lab == OTHER for lab in labels]
+    markers, headlines = find_related(texts, removed, words)
+    short_run = _short_runs(texts, removed)
+    for k in range(len(texts)):
+        if not removed[k]:
+            continue
+        i = view.index[k]
+        if k in headlines:
+            art.related.append(texts[k])
+            out_labels[i], kinds[i] = "related", "related"
+            continue
+        if not art.published and view.base[k, _HAS_DATE] and len(texts[k].split()) <= 12 and abs(k - first_body) <= 8:
+            found = find_date(texts[k], words)
+            if found:
+                art.published, out_labels[i] = found, "date"
+                continue
+        out_labels[i] = "boilerplate"
+        counts = [float(view.base[k, j]) for j in _LEX]
+        kinds[i] = "navigation" if k in markers else boilerplate_kind(texts[k], counts, short_run[k])
+
+    if art.body:
+        art.dateline = find_dateline(art.body[0])
+    art.lines = _line_records(lines, view, out_labels, kinds)
+    art.boilerplate = sorted(
+        [Boilerplate(text=ln.text, kind=ln.kind or "other", line=ln.index) for ln in art.lines
+         if ln.label in ("boilerplate", "related")] + extra_boiler,
+        key=lambda b: b.line,
+    )
+    return art
+
+
+def _line_records(lines: list[str], view: PageView, labels: dict[int, str], kinds: dict[int, str]) -> list[Line]:
+    score = {i: float(p) for i, p in zip(view.index, view.proba[:, BODY], strict=True)}
+    out = []
+    for i, text in enumerate(lines):
+        label = labels.get(i, "blank" if not text else "boilerplate")
+        kind = kinds.get(i, "other" if label == "boilerplate" else None)
+        out.append(Line(index=i, text=text, label=label, score=round(score.get(i, 0.0), 4), kind=kind))
+    return out

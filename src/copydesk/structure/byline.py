@@ -1,0 +1,82 @@
+"""Parse a byline: "By Taing Vida / Khmer Times Share:" -> authors, publisher, and the widget debris."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from copydesk.structure.wordlists import WordLists
+
+_PREFIX = re.compile(
+    r"^(?:(?:written|posted|reported|published|story|words|text)\s+)?"
+    r"(?:by|von|par|por|di|door|av|af|przez|autor(?:a|in)?|author|auteur|autore|reporter)\b[:\s]+",
+    re.I,
+)
+_DATE_TAIL = re.compile(
+    r"\s*(?:[|•·,–—-]\s*)?(?:(?:published|updated|posted|veröffentlicht|aktualisiert|publié|publicado|"
+    r"pubblicato|actualizado|mis à jour|on)\b[:\s]*)?"
+    r"(?:\w+,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+\w+\.?,?\s+\d{4}|\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+    r"\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}).*$",
+    re.I,
+)
+_SPLIT = re.compile(r"\s+(?:/|\||and|und|et|y|e|en|och|og|i|&)\s+|\s*[,;/|·•]\s*", re.I)
+_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$|^(?:van|von|de|da|del|der|den|di|du|la|le|bin|al|el)$")
+
+
+@dataclass(slots=True)
+class Byline:
+    """What a byline line says."""
+
+    authors: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    date_text: str | None = None
+    removed: list[str] = field(default_factory=list)  # widget debris cut off the line
+
+
+def strip_widgets(text: str, words: WordLists) -> tuple[str, list[str]]:
+    """Cut share/follow widget words off the end of a line; return the rest and what was cut."""
+    removed: list[str] = []
+    tokens = text.split()
+    while tokens and tokens[-1].lower().strip("|·•") in words.widgets | {w.rstrip(":") for w in words.widgets}:
+        removed.insert(0, tokens.pop())
+    return " ".join(tokens), ([" ".join(removed)] if removed else [])
+
+
+def is_person_name(part: str) -> bool:
+    """A plausible person name: 2-5 tokens, capitalised (particles allowed), no digits."""
+    toks = part.split()
+    if not 1 < len(toks) <= 5 or any(c.isdigit() for c in part):
+        return False
+    return all(_NAME_TOKEN.match(t) for t in toks) and toks[0][0].isupper()
+
+
+def is_publisher(part: str, words: WordLists, url: str | None) -> bool:
+    """A name that reads as a publication or agency (by its words, or by the page's domain)."""
+    toks = [t.lower().strip(".") for t in part.split()]
+    if any(t in words.publisher_words for t in toks):
+        return True
+    if url and toks:
+        squashed = "".join(toks)
+        host = re.sub(r"^https?://(www\.)?", "", url.lower()).split("/")[0]
+        return len(squashed) >= 4 and squashed in host.replace("-", "").replace(".", "")
+    return False
+
+
+def parse_byline(line: str, words: WordLists, url: str | None = None) -> Byline:
+    """Split a byline into authors, publisher, a date and removed widget text."""
+    out = Byline()
+    text, out.removed = strip_widgets(line.strip(), words)
+    m = _DATE_TAIL.search(text)
+    if m and m.start() > 0:
+        out.date_text = m.group(0).strip(" |•·,–—-")
+        text = text[: m.start()]
+    text = _PREFIX.sub("", text.strip()).strip(" |•·,–—-:")
+    for part in _SPLIT.split(text):
+        part = part.strip(" .:")
+        if not part:
+            continue
+        if out.publisher is None and is_publisher(part, words, url):
+            out.publisher = part
+        elif is_person_name(part):
+            out.authors.append(part)
+    return out

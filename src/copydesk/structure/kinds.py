@@ -1,0 +1,26 @@
+"""Name the kind of a removed line: ad, share, navigation, footer, cookie, subscription, comment, other."""
+
+from __future__ import annotations
+
+import re
+
+from copydesk.clean.lexicon import GROUPS
+
+_WORD = re.compile(r"\w+")
+# Order matters: the first group with a hit names the kind.
+_PRIORITY = ("cookie", "subscription", "share", "ad", "comment", "footer", "navigation", "related")
+_KIND_OF_GROUP = {"related": "navigation"}
+
+
+def boilerplate_kind(text: str, lexicon_counts: list[float], short_run: bool) -> str:
+    """Pick a kind from the line's cue-word counts and shape."""
+    toks = _WORD.findall(text.lower())
+    if len(toks) >= 2 and len(set(toks)) == 1:
+        return "ad"  # a brand repeated as a banner: "cellcard cellcard cellcard"
+    hits = dict(zip(GROUPS, lexicon_counts, strict=True))
+    for group in _PRIORITY:
+        if hits[group] > 0 and (len(toks) <= 12 or hits[group] >= 2):
+            return _KIND_OF_GROUP.get(group, group)
+    if short_run:
+        return "navigation"
+    return "other"

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import pytest
+
+from copydesk.structure.byline import parse_byline
+from copydesk.structure.wordlists import WordLists
+
+WORDS = WordLists.load()
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "publisher", "removed"),
+    [
+        ("Taing Vida / Khmer Times Share:", ["Taing Vida"], "Khmer Times", ["Share:"]),
+        ("By Jane Smith and Ahmed Ali", ["Jane Smith", "Ahmed Ali"], None, []),
+        ("Von Anna Müller | Berliner Zeitung", ["Anna Müller"], "Berliner Zeitung", []),
+        ("By Sarah Lee, Associated Press", ["Sarah Lee"], "Associated Press", []),
+        ("Por María José García", ["María José García"], None, []),
+    ],
+)
+def test_byline_parse(line: str, authors: list[str], publisher: str | None, removed: list[str]) -> None:
+    by = parse_byline(line, WORDS)
+    assert by.authors == authors
+    assert by.publisher == publisher
+    assert by.removed == removed
+
+
+def test_byline_date_is_split_off() -> None:
+    by = parse_byline("By Korin Miller Published: Jan 29, 2025", WORDS)
+    assert by.authors == ["Korin Miller"]
+    assert by.date_text is not None and "2025" in by.date_text
+
+
+def test_byline_publisher_from_url() -> None:
+    by = parse_byline("Phnom Penh Post / Vandy Muong", WORDS, url="https://www.phnompenhpost.com/x")
+    assert by.publisher == "Phnom Penh Post"
+    assert by.authors == ["Vandy Muong"]
