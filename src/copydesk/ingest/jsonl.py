@@ -27,7 +27,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import orjson
 
@@ -115,7 +115,7 @@ class JsonlReader:
         peek = getattr(stream, "peek", None)
         head = peek(2)[:2] if peek is not None else b""
         if head == _GZIP_MAGIC or (not head and self.name.endswith(".gz")):
-            return gzip.GzipFile(fileobj=stream, mode="rb"), owned  # closing it leaves `stream` open
+            return cast(IO[bytes], gzip.GzipFile(fileobj=stream, mode="rb")), owned  # closing it leaves `stream` open
         if owned:
             self.size = Path(source).stat().st_size  # type: ignore[arg-type]
         return stream, owned
