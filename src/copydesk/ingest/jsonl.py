@@ -115,7 +115,8 @@ class JsonlReader:
         peek = getattr(stream, "peek", None)
         head = peek(2)[:2] if peek is not None else b""
         if head == _GZIP_MAGIC or (not head and self.name.endswith(".gz")):
-            return cast(IO[bytes], gzip.GzipFile(fileobj=stream, mode="rb")), owned  # closing it leaves `stream` open
+            # Closing the GzipFile leaves `stream` open: __iter__ closes it when it owns it.
+            return cast(IO[bytes], gzip.GzipFile(fileobj=stream, mode="rb")), owned
         if owned:
             self.size = Path(source).stat().st_size  # type: ignore[arg-type]
         return stream, owned
