@@ -86,40 +86,38 @@ class JsonlReader:
 
     def __iter__(self) -> Iterator[Document | Reject]:
         """Yield one item per non-blank line."""
-        stream, owned = self._open()
+        raw, owned = self._open_raw()
         try:
-            yield from self._read(stream)
+            yield from self._read(self._decompressed(raw, owned))
         except (OSError, EOFError, zlib.error) as exc:
             raise InputError(f"cannot read {self.name}: {exc}") from exc
         finally:
             if owned:
-                stream.close()
+                raw.close()  # a GzipFile over it holds no resources of its own
 
-    def _open(self) -> tuple[IO[bytes], bool]:
-        """Return the (decompressed) byte stream and whether this reader must close it."""
+    def _open_raw(self) -> tuple[IO[bytes], bool]:
+        """Return the input byte stream and whether this reader opened it (and so must close it)."""
         source = self.source
-        owned = False
-        if isinstance(source, str | Path):
-            if str(source) == "-":
-                stream: IO[bytes] = sys.stdin.buffer
-            else:
-                try:
-                    stream = open(source, "rb")  # closed in __iter__
-                except IsADirectoryError as exc:
-                    raise InputError(f"cannot read {source}: it is a directory") from exc
-                except OSError as exc:
-                    raise InputError(f"cannot read {source}: {exc.strerror or exc}") from exc
-                owned = True
-        else:
-            stream = source
-        peek = getattr(stream, "peek", None)
+        if not isinstance(source, str | Path):
+            return source, False
+        if str(source) == "-":
+            return sys.stdin.buffer, False
+        try:
+            return open(source, "rb"), True  # closed in __iter__
+        except IsADirectoryError as exc:
+            raise InputError(f"cannot read {source}: it is a directory") from exc
+        except OSError as exc:
+            raise InputError(f"cannot read {source}: {exc.strerror or exc}") from exc
+
+    def _decompressed(self, raw: IO[bytes], owned: bool) -> IO[bytes]:
+        """Return ``raw``, or a gzip reader over it when it starts with gzip's magic bytes."""
+        peek = getattr(raw, "peek", None)
         head = peek(2)[:2] if peek is not None else b""
         if head == _GZIP_MAGIC or (not head and self.name.endswith(".gz")):
-            # Closing the GzipFile leaves `stream` open: __iter__ closes it when it owns it.
-            return cast(IO[bytes], gzip.GzipFile(fileobj=stream, mode="rb")), owned
+            return cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb"))
         if owned:
-            self.size = Path(source).stat().st_size  # type: ignore[arg-type]
-        return stream, owned
+            self.size = Path(self.name).stat().st_size
+        return raw
 
     def _read(self, stream: IO[bytes]) -> Iterator[Document | Reject]:
         limit = self.options.line_limit
