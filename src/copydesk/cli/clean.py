@@ -25,7 +25,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "input", metavar="INPUT", help="a plain-text page, a .jsonl(.gz) corpus, or - for stdin"
     )
-    parser.add_argument("-o", "--output", default="-", help="where to write (default: - for stdout)")
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", default="-", help="where to write (default: - for stdout)"
+    )
     parser.add_argument(
         "--format", choices=("auto", "text", "jsonl"), default="auto", help="input format (default: auto)"
     )
@@ -33,22 +35,32 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--compact", action="store_true", help="print the record on one line (single page)")
     parser.add_argument(
         "--max-chars",
+        metavar="N",
         type=_positive_int,
         default=10_000_000,
         help="reject documents with more characters than this as too_large (default: 10,000,000)",
     )
     corpus = parser.add_argument_group("corpus mode")
     corpus.add_argument(
-        "--rejects", help="where rejected lines go (default: OUT.rejects.jsonl; stderr for -o -)"
+        "--rejects",
+        metavar="PATH",
+        help="where rejected lines go (default: OUT.rejects.jsonl; stderr for -o -)",
     )
     corpus.add_argument(
-        "--workers", type=int, default=None, help="worker processes (default: one per CPU core)"
+        "--workers", metavar="N", type=int, default=None, help="worker processes (default: one per CPU core)"
     )
     corpus.add_argument(
-        "--text-field", default="text", help="JSON field holding the page text (default: text)"
+        "--text-field",
+        metavar="NAME",
+        default="text",
+        help="JSON field holding the page text (default: text)",
     )
-    corpus.add_argument("--id-field", default="id", help="JSON field holding the document id (default: id)")
-    corpus.add_argument("--url-field", default="url", help="JSON field holding the page URL (default: url)")
+    corpus.add_argument(
+        "--id-field", metavar="NAME", default="id", help="JSON field holding the document id (default: id)"
+    )
+    corpus.add_argument(
+        "--url-field", metavar="NAME", default="url", help="JSON field holding the page URL (default: url)"
+    )
     corpus.add_argument("--summary-json", metavar="PATH", help="also write the run's summary as JSON to PATH")
     corpus.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary on stderr")
     parser.set_defaults(handler=run)
