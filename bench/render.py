@@ -8,38 +8,22 @@ hang on one renderer's quirks). Renderings are cached under
 
 from __future__ import annotations
 
-import codecs
 import gzip
 import json
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+
+from copydesk.clean import render as _render
+from copydesk.ingest.html import decode_html
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("COPYDESK_DATA", "/work/shared/data"))
 CACHE = REPO / ".cache" / "renders"
-
-
-def _render_html_text(html: str) -> str:
-    """The reference rendering: html-text with layout guessing."""
-    import html_text
-
-    return str(html_text.extract_text(html, guess_layout=True))
-
-
-def _render_inscriptis(html: str) -> str:
-    """The second rendering: inscriptis with its default configuration."""
-    import inscriptis
-
-    return str(inscriptis.get_text(html))
-
-
-RENDERERS: dict[str, Callable[[str], str]] = {
-    "html-text": _render_html_text,
-    "inscriptis": _render_inscriptis,
-}
+RENDERERS = _render.RENDERERS
+cached_render = partial(_render.cached_render, CACHE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,79 +38,9 @@ class Page:
     page_type: str | None = None
 
 
-# --- decoding ---------------------------------------------------------------------------------
-
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]+)""", re.IGNORECASE)
-_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([a-z0-9_.:-]+)""", re.IGNORECASE)
-#: Labels browsers treat as another encoding (WHATWG Encoding Standard).
-_ENCODING_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252"}
-
-
-def declared_charset(raw: bytes) -> str | None:
-    """The charset named by the page's XML declaration or ``<meta>`` tag, if any."""
-    head = raw[:4096]
-    match = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
-    return match.group(1).decode("ascii").lower() if match else None
-
-
-def _codec(label: str | None) -> str | None:
-    """A Python codec name for an encoding label, or ``None`` if the label is unknown."""
-    if not label:
-        return None
-    label = _ENCODING_ALIASES.get(label.lower(), label)
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
-        return None
-
-
-def decode_html(raw: bytes, header_charset: str | None = None) -> str:
-    """Decode page bytes: BOM, then strict UTF-8, then the header/meta charset, else UTF-8 with
-    replacement characters.
-
-    Strict UTF-8 goes before the declared charset because a stale declaration is common (pages
-    re-saved as UTF-8 that still say iso-8859-1) while non-UTF-8 text that happens to be valid
-    UTF-8 is vanishingly rare.
-    """
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            return raw.decode(encoding, errors="replace")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    for label in (header_charset, declared_charset(raw)):
-        codec = _codec(label)
-        if codec:
-            return raw.decode(codec, errors="replace")
-    return raw.decode("utf-8", errors="replace")
-
-
 def read_html(path: Path) -> str:
     """Read and decode one gzipped HTML file."""
     return decode_html(gzip.decompress(path.read_bytes()))
-
-
-# --- rendering --------------------------------------------------------------------------------
-
-
-def render(html: str, renderer: str) -> str:
-    """Render HTML to plain text with the named renderer."""
-    return RENDERERS[renderer](html)
-
-
-def cached_render(set_name: str, renderer: str, page_id: str, html: str) -> str:
-    """Render HTML, reusing ``.cache/renders/<set>/<renderer>/<id>.txt`` when it exists."""
-    path = CACHE / set_name / renderer / f"{page_id}.txt"
-    if path.exists():
-        return path.read_text(encoding="utf-8")
-    text = render(html, renderer)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
-    return text
 
 
 # --- data sets --------------------------------------------------------------------------------

@@ -17,7 +17,9 @@ from copydesk.structure.wordlists import WordLists
 class CleanOptions:
     """Options of :func:`clean_text`; defaults live here and only here."""
 
-    threshold: float | None = None  # minimum content probability to keep a line; None: the model's tuned value
+    threshold: float | None = (
+        None  # minimum content probability to keep a line; None: the model's tuned value
+    )
     attribute: bool = True  # add quotes and entities
     model_path: Path | None = None  # a text model other than the shipped one
 
@@ -48,7 +50,9 @@ class Cleaner:
         lines = split_lines(text)
         skip = {i for i, ln in enumerate(lines) if len(ln) > MAX_LINE_CHARS}
         if skip:
-            warnings.append(f"{len(skip)} line(s) longer than {MAX_LINE_CHARS} characters were removed unread")
+            warnings.append(
+                f"{len(skip)} line(s) longer than {MAX_LINE_CHARS} characters were removed unread"
+            )
         page = self._model.page(lines, skip)
         proba = self._model.predict(page)
         threshold = self.options.threshold
@@ -68,7 +72,7 @@ class Cleaner:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language (from a sample of it), or None for too little text."""
-    sample = text[:2000]
+    sample = text[:600]
     if len(sample.split()) < 5:
         return None
     import py3langid

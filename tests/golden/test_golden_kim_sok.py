@@ -40,5 +40,13 @@ def test_golden_kim_sok_lines_cover_input(pair: tuple[dict, dict]) -> None:
     text = (HERE / "kim-sok-asylum.txt").read_text(encoding="utf-8")
     assert len(got["lines"]) == len(text.split("\n"))
     assert {ln["label"] for ln in got["lines"]} <= {
-        "blank", "title", "byline", "date", "caption", "body", "heading", "related", "boilerplate"
+        "blank",
+        "title",
+        "byline",
+        "date",
+        "caption",
+        "body",
+        "heading",
+        "related",
+        "boilerplate",
     }

@@ -8,8 +8,13 @@ WORDS = WordLists.load()
 
 
 def test_related_marker_and_headlines() -> None:
-    texts = ["Body text here.", "Previous Article", "Halt Vietnam timber deal: NGOs", "Next Article",
-             "Hun Sen agrees to resume MIA programme"]
+    texts = [
+        "Body text here.",
+        "Previous Article",
+        "Halt Vietnam timber deal: NGOs",
+        "Next Article",
+        "Hun Sen agrees to resume MIA programme",
+    ]
     removed = [False, True, True, True, True]
     markers, headlines = find_related(texts, removed, WORDS)
     assert markers == {1, 3}

@@ -17,17 +17,21 @@ import numpy as np
 
 from copydesk.clean.lexicon import GROUPS, Lexicon
 
-_WORD = re.compile(r"\w+")
-_TERMINAL = re.compile(r"[.!?。！？…:;\"'”’»)\]]$")
+_TERMINAL_CHARS = frozenset(".!?。！？…:;\"'”’»)]")
 _STRICT_TERMINAL = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
-_SENTENCE_BREAK = re.compile(r"[.!?。！？][\"'”’»]?\s+\S")
-_BULLET = re.compile(r"^(?:[*•·▪►▸‣◦\-–—]\s|\d{1,3}[.)]\s)")
-_SEPARATORS = re.compile(r"[|»›·•/\\]|\s[-–—]\s")
-_URL = re.compile(r"https?://|www\.|\S@\S+\.\w")
-_DATE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
-_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\s?(?:[ap]\.?m\.?|h|uhr)?\b", re.I)
-_QUOTES = re.compile(r"[\"“”„«»]")
-_CODE = re.compile(r"[{};=<>]")
+_NON_WORD = re.compile(r"[^\w\s]+")
+# Patterns counted per line with one pass over the whole page (multiline mode).
+_COUNTED = {
+    "starts_bullet": re.compile(r"^(?:[*•·▪►▸‣◦\-–—]\s|\d{1,3}[.)]\s)", re.M),
+    "sentences": re.compile(r"[.!?。！？][\"'”’»]?[ \t]+\S"),
+    "separators": re.compile(r"[|»›·•/\\]|[ \t][-–—][ \t]"),
+    "has_url": re.compile(r"https?://|www\.|\S@\S+\.\w"),
+    "has_date": re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"),
+    "has_time": re.compile(r"\b\d{1,2}[:.]\d\d\s?(?:[ap]\.?m\.?|h|uhr)?\b", re.I),
+    "has_quote": re.compile(r"[\"“”„«»]"),
+    "code_chars": re.compile(r"[{};=<>]"),
+}
+_FLAGS = ("starts_bullet", "has_url", "has_date", "has_time", "has_quote")
 
 #: Names of the per-line features, in column order.
 BASE_NAMES = (
@@ -44,7 +48,6 @@ BASE_NAMES = (
     "ends_comma",
     "starts_bullet",
     "titlecase_ratio",
-    "allcaps_ratio",
     "stop_ratio",
     "sentences",
     "separators",
@@ -59,48 +62,98 @@ BASE_NAMES = (
 _N_BASE = len(BASE_NAMES)
 _I = {name: i for i, name in enumerate(BASE_NAMES)}
 
+# Character classes, as bits of a lookup table over the Basic Multilingual Plane.
+ALPHA, DIGIT, UPPER, SPACE, WORD = 1, 2, 4, 8, 16
 
-def line_shape(line: str, lex: Lexicon) -> list[float]:
-    """Return the per-line features of one non-blank line."""
-    n_chars = len(line)
-    lowered = line.lower()
-    tokens = _WORD.findall(lowered)
-    raw_tokens = _WORD.findall(line)
-    n_words = len(tokens)
-    letters = sum(1 for c in line if c.isalpha())
-    digits = sum(1 for c in line if c.isdigit())
-    spaces = line.count(" ")
-    uppers = sum(1 for c in line if c.isupper())
-    punct = n_chars - letters - digits - spaces
-    alpha_words = [w for w in raw_tokens if w[0].isalpha()]
-    n_alpha = len(alpha_words) or 1
-    visible = (n_chars - spaces) or 1
-    return [
-        math.log1p(n_chars),
-        math.log1p(n_words),
-        (sum(len(t) for t in tokens) / n_words) if n_words else 0.0,
+
+def char_table() -> np.ndarray:
+    """Class bits of every BMP code point (built once per model, ~30 ms)."""
+    table = np.zeros(0x10000, dtype=np.uint8)
+    for cp in range(0x10000):
+        c = chr(cp)
+        bits = 0
+        if c.isalpha():
+            bits |= ALPHA | WORD
+        elif c.isdigit() or c == "_" or c.isnumeric():
+            bits |= DIGIT | WORD
+        elif c.isspace() and c != "\n":
+            bits |= SPACE
+        if c.isupper():
+            bits |= UPPER
+        table[cp] = bits
+    return table
+
+
+def _per_line(pattern: re.Pattern[str], text: str, starts: np.ndarray) -> np.ndarray:
+    """How many matches of ``pattern`` start in each line of ``text``."""
+    pos = [m.start() for m in pattern.finditer(text)]
+    if not pos:
+        return np.zeros(len(starts), dtype=np.float32)
+    owner = np.searchsorted(starts, np.asarray(pos), side="right") - 1
+    return np.bincount(owner, minlength=len(starts)).astype(np.float32)
+
+
+def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> np.ndarray:
+    """Per-line features of a page's non-blank lines, computed for the whole page at once."""
+    n = len(texts)
+    lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    starts = np.concatenate([[0], np.cumsum(lens + 1)[:-1]])
+    joined = "\n".join(texts)
+    cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    cls = table[np.minimum(cps, 0xFFFF)]
+    cls[cps > 0xFFFF] = ALPHA | WORD
+    word = (cls & WORD) > 0
+    word_start = word & ~np.concatenate([[False], word[:-1]])
+
+    def per_line(mask: np.ndarray) -> np.ndarray:
+        return np.add.reduceat(mask.astype(np.float32), starts) if n else np.zeros(0, np.float32)
+
+    letters, digits = per_line((cls & ALPHA) > 0), per_line((cls & DIGIT) > 0)
+    spaces, uppers = per_line((cls & SPACE) > 0), per_line((cls & UPPER) > 0)
+    words, word_chars = per_line(word_start), per_line(word)
+    titled = per_line(word_start & ((cls & UPPER) > 0))
+    chars = lens.astype(np.float32)
+    visible = np.maximum(chars - spaces, 1.0)
+    counted = {name: _per_line(rx, joined, starts) for name, rx in _COUNTED.items()}
+    for name in _FLAGS:
+        counted[name] = np.minimum(counted[name], 1.0)
+    lowered = _NON_WORD.sub(" ", joined.lower()).split("\n")
+    stop = np.zeros(n, dtype=np.float32)
+    groups = np.zeros((n, len(GROUPS)), dtype=np.float32)
+    for k, low in enumerate(lowered):
+        toks = low.split()
+        stop[k] = sum(map(lex.stopwords.__contains__, toks))
+        for g in filter(None, map(lex.word_group.get, toks)):
+            groups[k, g - 1] += 1
+    for g, rx in lex.phrase_patterns:
+        groups[:, g] += _per_line(rx, joined.lower(), starts)
+    last = [t[-1] for t in texts]
+    safe_words = np.maximum(words, 1.0)
+    cols = [
+        np.log1p(chars),
+        np.log1p(words),
+        word_chars / safe_words,
         letters / visible,
         digits / visible,
-        uppers / letters if letters else 0.0,
-        punct / visible,
-        1.0 if _TERMINAL.search(line) else 0.0,
-        1.0 if _STRICT_TERMINAL.search(line) else 0.0,
-        1.0 if line.endswith(":") else 0.0,
-        1.0 if line[-1] in ",;-–—" else 0.0,
-        1.0 if _BULLET.match(line) else 0.0,
-        sum(1 for w in alpha_words if w[0].isupper()) / n_alpha,
-        sum(1 for w in alpha_words if len(w) > 1 and w.isupper()) / n_alpha,
-        (sum(1 for t in tokens if t in lex.stopwords) / n_words) if n_words else 0.0,
-        float(len(_SENTENCE_BREAK.findall(line))),
-        float(len(_SEPARATORS.findall(line))),
-        1.0 if _URL.search(line) else 0.0,
-        1.0 if _DATE.search(line) else 0.0,
-        1.0 if _TIME.search(line) else 0.0,
-        1.0 if _QUOTES.search(line) else 0.0,
-        len(_CODE.findall(line)) / visible,
-        1.0 if line[0].islower() else 0.0,
-        *(float(c) for c in lex.groups_of(tokens, lowered)),
+        uppers / np.maximum(letters, 1.0),
+        np.maximum(chars - letters - digits - spaces, 0.0) / visible,
+        np.fromiter((c in _TERMINAL_CHARS for c in last), dtype=np.float32, count=n),
+        np.fromiter((_STRICT_TERMINAL.search(t[-4:]) is not None for t in texts), dtype=np.float32, count=n),
+        np.fromiter((c == ":" for c in last), dtype=np.float32, count=n),
+        np.fromiter((c in ",;-–—" for c in last), dtype=np.float32, count=n),
+        counted["starts_bullet"],
+        titled / safe_words,
+        stop / safe_words,
+        counted["sentences"],
+        counted["separators"],
+        counted["has_url"],
+        counted["has_date"],
+        counted["has_time"],
+        counted["has_quote"],
+        counted["code_chars"] / visible,
+        np.fromiter((t[0].islower() for t in texts), dtype=np.float32, count=n),
     ]
+    return np.concatenate([np.stack(cols, axis=1), groups], axis=1).astype(np.float32)
 
 
 def _shift(col: np.ndarray, k: int, fill: float = -1.0) -> np.ndarray:
@@ -161,9 +214,9 @@ class PageLines:
     gaps: np.ndarray  # (n, 2) blank lines before / after, capped at 3
 
 
-def page_lines(lines: list[str], lex: Lexicon, skip: set[int] | None = None) -> PageLines:
+def page_lines(lines: list[str], lex: Lexicon, table: np.ndarray, skip: set[int] | None = None) -> PageLines:
     """Collect the non-blank lines (minus ``skip``) and compute their base features."""
-    index, text, rows, gaps = [], [], [], []
+    index, text, gaps = [], [], []
     blank_run = 3
     for i, line in enumerate(lines):
         if not line or (skip and i in skip):
@@ -173,10 +226,9 @@ def page_lines(lines: list[str], lex: Lexicon, skip: set[int] | None = None) -> 
             gaps[-1][1] = min(blank_run, 3)
         index.append(i)
         text.append(line)
-        rows.append(line_shape(line, lex))
         gaps.append([min(blank_run, 3), 3])
         blank_run = 0
-    base = np.asarray(rows, dtype=np.float32).reshape(-1, _N_BASE)
+    base = line_shapes(text, lex, table) if text else np.zeros((0, _N_BASE), dtype=np.float32)
     return PageLines(index, text, base, np.asarray(gaps, dtype=np.float32).reshape(-1, 2))
 
 
@@ -208,7 +260,9 @@ def context_features(page: PageLines) -> np.ndarray:
     for k in (-3, -2, -1, 1, 2, 3):
         cols.append(np.stack([_shift(c, k) for c in keys], axis=1))
     for radius in (2, 5, 15):
-        cols.append(np.stack([window_mean(c, radius) for c in (b[:, _I["log_words"]], term, stop, prose)], axis=1))
+        cols.append(
+            np.stack([window_mean(c, radius) for c in (b[:, _I["log_words"]], term, stop, prose)], axis=1)
+        )
     cols.append(run_features(np.where(prose > 0, np.log1p(words), -1.0)))
     return np.concatenate(cols, axis=1).astype(np.float32)
 

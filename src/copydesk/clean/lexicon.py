@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -30,18 +31,8 @@ class Lexicon:
     """Stopwords and boilerplate cue words."""
 
     stopwords: frozenset[str]
-    words: dict[str, frozenset[str]]  # group -> single-word cues
-    phrases: dict[str, tuple[str, ...]]  # group -> multi-word cues
-
-    def groups_of(self, tokens: list[str], lowered: str) -> list[int]:
-        """Count the cue hits of each group in a line (tokens lowercased)."""
-        counts = []
-        for group in GROUPS:
-            words = self.words[group]
-            n = sum(1 for t in tokens if t in words)
-            n += sum(1 for p in self.phrases[group] if p in lowered)
-            counts.append(n)
-        return counts
+    word_group: dict[str, int]  # single-word cue -> 1 + its group's index in GROUPS
+    phrase_patterns: tuple[tuple[int, re.Pattern[str]], ...]  # (group index, multi-word cues)
 
 
 def load_lexicon() -> Lexicon:
@@ -57,8 +48,10 @@ def load_lexicon() -> Lexicon:
             phrases[group].append(entry)
         else:
             words[group].add(entry)
-    return Lexicon(
-        stopwords=stop,
-        words={g: frozenset(w) for g, w in words.items()},
-        phrases={g: tuple(p) for g, p in phrases.items()},
+    word_group = {w: GROUPS.index(g) + 1 for g in reversed(GROUPS) for w in words[g]}
+    patterns = tuple(
+        (GROUPS.index(g), re.compile("|".join(re.escape(p) for p in sorted(ps, key=len, reverse=True))))
+        for g, ps in phrases.items()
+        if ps
     )
+    return Lexicon(stopwords=stop, word_group=word_group, phrase_patterns=patterns)

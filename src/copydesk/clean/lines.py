@@ -15,7 +15,9 @@ MAX_LINE_CHARS = 100_000
 
 _NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 # C0/C1 controls except tab and newline, zero-width and bidi marks, BOMs and non-characters.
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufffe\uffff]")
+_CONTROLS = re.compile(
+    r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufffe\uffff]"
+)
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]{0,2000})?/?>")
@@ -28,12 +30,18 @@ def normalise_newlines(text: str) -> str:
     return _NEWLINES.sub("\n", text)
 
 
-def sanitise_line(line: str) -> str:
-    """Drop control and icon-font characters and collapse runs of spaces."""
-    line = _CONTROLS.sub("", line)
+def _sanitise(text: str) -> str:
+    line = _CONTROLS.sub("", text)
     line = _PRIVATE_USE.sub(" ", line)
     line = _SPACES.sub(" ", line)
-    return unicodedata.normalize("NFC", line).strip()
+    if not unicodedata.is_normalized("NFC", line):
+        line = unicodedata.normalize("NFC", line)
+    return line
+
+
+def sanitise_line(line: str) -> str:
+    """Drop control and icon-font characters and collapse runs of spaces."""
+    return _sanitise(line).strip()
 
 
 def looks_like_markup(text: str) -> bool:
@@ -54,7 +62,7 @@ def strip_markup(text: str) -> str:
 
 def split_lines(text: str) -> list[str]:
     """Split text into sanitised lines, one per input line (over-long lines are kept, unsanitised)."""
-    out = []
-    for raw in normalise_newlines(text).split("\n"):
-        out.append(raw if len(raw) > MAX_LINE_CHARS else sanitise_line(raw))
-    return out
+    raw = normalise_newlines(text).split("\n")
+    if any(len(line) > MAX_LINE_CHARS for line in raw):
+        return [line if len(line) > MAX_LINE_CHARS else sanitise_line(line) for line in raw]
+    return [line.strip() for line in _sanitise("\n".join(raw)).split("\n")]

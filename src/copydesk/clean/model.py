@@ -15,11 +15,20 @@ from typing import Any
 
 import numpy as np
 
-from copydesk.clean.features import PageLines, context_features, page_lines, stacked_features
+from copydesk.clean.features import PageLines, char_table, context_features, page_lines, stacked_features
 from copydesk.clean.lexicon import Lexicon, load_lexicon
 from copydesk.errors import ModelError
 
 MODEL_FILE = "text-lines.json.gz"
+#: How boosters predict, in training and at inference alike: a line whose class is already clear after a
+#: few trees skips the rest (about 3x faster, same winning class). Stage two is trained on stage-one
+#: output produced this way, so the two stages see the same numbers in training as in use.
+PREDICT: dict[str, Any] = {
+    "num_threads": 1,
+    "pred_early_stop": True,
+    "pred_early_stop_freq": 5,
+    "pred_early_stop_margin": 2.0,
+}
 
 
 def default_model_path() -> Path:
@@ -41,6 +50,7 @@ class LineModel:
     path: Path | None = None
     _boosters: tuple[Any, Any] | None = field(default=None, repr=False)
     _lexicon: Lexicon | None = field(default=None, repr=False)
+    _table: np.ndarray | None = field(default=None, repr=False)
     meta: dict[str, Any] = field(default_factory=dict)
 
     def __getstate__(self) -> dict[str, Any]:
@@ -50,6 +60,7 @@ class LineModel:
         self.path = state["path"]
         self._boosters = None
         self._lexicon = None
+        self._table = None
         self.meta = {}
 
     def setup(self) -> None:
@@ -80,7 +91,9 @@ class LineModel:
 
     def page(self, lines: list[str], skip: set[int] | None = None) -> PageLines:
         """Featurise the non-blank lines of a page."""
-        return page_lines(lines, self.lexicon, skip)
+        if self._table is None:
+            self._table = char_table()
+        return page_lines(lines, self.lexicon, self._table, skip)
 
     def predict(self, page: PageLines) -> np.ndarray:
         """Class probabilities, one row per non-blank line (columns as in ``labels.CLASSES``)."""
@@ -89,5 +102,5 @@ class LineModel:
         if not page.index:
             return np.zeros((0, len(self.meta.get("classes", ()))), dtype=np.float32)
         first = context_features(page)
-        proba1 = self._boosters[0].predict(first, num_threads=1)
-        return np.asarray(self._boosters[1].predict(stacked_features(first, proba1), num_threads=1))
+        proba1 = self._boosters[0].predict(first, **PREDICT)
+        return np.asarray(self._boosters[1].predict(stacked_features(first, proba1), **PREDICT))

@@ -29,13 +29,14 @@ from copydesk.clean.evaluate import word_f1
 from copydesk.clean.features import context_features, stacked_features
 from copydesk.clean.labels import BODY, CLASSES, align_labels
 from copydesk.clean.lines import split_lines
-from copydesk.clean.model import LineModel, default_model_path, save_model
+from copydesk.clean.model import PREDICT, LineModel, default_model_path, save_model
+from copydesk.clean.render import RENDERERS, cached_render
+from copydesk.ingest.html import decode_html
 
-RENDERERS = ("html-text", "inscriptis")
 PARAMS: dict[str, Any] = {
     "objective": "multiclass",
     "num_class": len(CLASSES),
-    "learning_rate": 0.1,
+    "learning_rate": 0.15,
     "num_leaves": 31,
     "min_data_in_leaf": 40,
     "feature_fraction": 0.8,
@@ -46,7 +47,7 @@ PARAMS: dict[str, Any] = {
     "verbose": -1,
     "seed": 7,
 }
-ROUNDS = (150, 100)  # stage one, stage two
+ROUNDS = (60, 30)  # stage one, stage two: few trees keep prediction fast
 
 
 @dataclass(slots=True)
@@ -64,47 +65,15 @@ class Page:
     gold: str
 
 
-def decode_html(raw: bytes) -> str:
-    """Decode fetched HTML: the declared charset if any, else UTF-8, else cp1252."""
-    head = raw[:4096].decode("ascii", "ignore")
-    m = re.search(r"charset=[\"']?([\w-]+)", head, re.I)
-    for enc in ([m.group(1)] if m else []) + ["utf-8"]:
-        try:
-            return raw.decode(enc)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return raw.decode("cp1252", "replace")
-
-
-def render(html: str, renderer: str) -> str:
-    """Render HTML to plain text the way a scraper would."""
-    if renderer == "html-text":
-        import html_text
-
-        return str(html_text.extract_text(html, guess_layout=True))
-    import inscriptis
-
-    return str(inscriptis.get_text(html))
-
-
 def caption_texts(html: str) -> list[str]:
     """Texts the page marks as captions (figcaption and caption classes)."""
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(html)
-    out = [n.text(separator=" ", strip=True) for n in tree.css("figcaption, [class*=caption], [class*=Caption]")]
+    out = [
+        n.text(separator=" ", strip=True) for n in tree.css("figcaption, [class*=caption], [class*=Caption]")
+    ]
     return [t for t in out if t and len(t) < 1000]
-
-
-def cached_render(cache: Path, pid: str, html: str, renderer: str) -> str:
-    """Render once and keep the text under ``cache``."""
-    path = cache / renderer / f"{pid}.txt"
-    if path.exists():
-        return path.read_text(encoding="utf-8")
-    text = render(html, renderer)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return text
 
 
 def load_pages(data: Path, cache: Path, model: LineModel, limit: int | None = None) -> list[Page]:
@@ -119,20 +88,28 @@ def load_pages(data: Path, cache: Path, model: LineModel, limit: int | None = No
         gt = record["ground_truth"]
         if not gt.get("main_content"):
             continue  # a few pages have no gold text to align with
-        html = decode_html(gzip.open(data / "html" / f"{pid}.html.gz").read())
+        html = decode_html(gzip.decompress((data / "html" / f"{pid}.html.gz").read_bytes()))
         caps = caption_texts(html)
         domain = known.get(pid, {}).get("domain") or domain_of(record.get("url") or page_url(html) or pid)
         for renderer in RENDERERS:
-            lines = split_lines(cached_render(cache, pid, html, renderer))
+            lines = split_lines(cached_render(cache, "wcxb-dev", renderer, pid, html))
             labels = align_labels(lines, gt["main_content"], gt.get("title"), gt.get("author"), caps)
             page = model.page(lines)
             if not page.index:
                 continue
             y = np.asarray([labels[i] for i in page.index], dtype=np.int32)
             pages.append(
-                Page(pid, domain, record["_internal"]["page_type"]["primary"], renderer,
-                     lines, page.index,
-                     context_features(page), y, gt["main_content"])
+                Page(
+                    pid,
+                    domain,
+                    record["_internal"]["page_type"]["primary"],
+                    renderer,
+                    lines,
+                    page.index,
+                    context_features(page),
+                    y,
+                    gt["main_content"],
+                )
             )
     return pages
 
@@ -174,9 +151,11 @@ def cross_validate(pages: list[Page], folds: int) -> tuple[dict[int, np.ndarray]
     for k in range(folds):
         tr = [i for i, f in enumerate(fold) if f != k]
         te = [i for i, f in enumerate(fold) if f == k]
-        b1 = fit(np.concatenate([pages[i].x1 for i in tr]), np.concatenate([pages[i].y for i in tr]), ROUNDS[0])
+        b1 = fit(
+            np.concatenate([pages[i].x1 for i in tr]), np.concatenate([pages[i].y for i in tr]), ROUNDS[0]
+        )
         for i in te:
-            oof1[i] = b1.predict(pages[i].x1)
+            oof1[i] = b1.predict(pages[i].x1, **PREDICT)
         print(f"  stage one, fold {k + 1}/{folds} done", file=sys.stderr)
     oof2: dict[int, np.ndarray] = {}
     for k in range(folds):
@@ -184,7 +163,7 @@ def cross_validate(pages: list[Page], folds: int) -> tuple[dict[int, np.ndarray]
         te = [i for i, f in enumerate(fold) if f == k]
         b2 = fit(*_stack(pages, tr, oof1), ROUNDS[1])
         for i in te:
-            oof2[i] = b2.predict(stacked_features(pages[i].x1, oof1[i]))
+            oof2[i] = b2.predict(stacked_features(pages[i].x1, oof1[i]), **PREDICT)
         print(f"  stage two, fold {k + 1}/{folds} done", file=sys.stderr)
     return oof1, oof2
 
@@ -215,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     """Train, cross-validate and save the text model."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=Path("../shared/data/wcxb-dev"))
-    ap.add_argument("--cache", type=Path, default=Path(".cache/renders/wcxb"))
+    ap.add_argument("--cache", type=Path, default=Path(".cache/renders"))
     ap.add_argument("--out", type=Path, default=default_model_path())
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--no-cv", action="store_true", help="skip cross-validation (use --threshold)")
@@ -236,22 +215,33 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_cv:
         oof1, oof2 = cross_validate(pages, args.folds)
         threshold = best_threshold(pages, oof2)
-        summary = {"threshold": threshold, "stage1": report(pages, oof1, threshold),
-                   "stage2": report(pages, oof2, threshold)}
+        summary = {
+            "threshold": threshold,
+            "stage1": report(pages, oof1, threshold),
+            "stage2": report(pages, oof2, threshold),
+        }
         print(json.dumps(summary, indent=1), file=sys.stderr)
     x1 = np.concatenate([p.x1 for p in pages])
     y = np.concatenate([p.y for p in pages])
     b1 = fit(x1, y, ROUNDS[0])
     if oof1 is None:  # without CV, stage two sees in-sample stage-one output (weaker, for smoke runs)
-        oof1 = {i: b1.predict(p.x1) for i, p in enumerate(pages)}
+        oof1 = {i: b1.predict(p.x1, **PREDICT) for i, p in enumerate(pages)}
     b2 = fit(*_stack(pages, list(range(len(pages))), oof1), ROUNDS[1])
-    meta = {"classes": list(CLASSES), "threshold": threshold, "renderers": list(RENDERERS),
-            "pages": len({p.pid for p in pages}), "lines": rows, "cv": summary}
+    meta = {
+        "classes": list(CLASSES),
+        "threshold": threshold,
+        "renderers": list(RENDERERS),
+        "pages": len({p.pid for p in pages}),
+        "lines": rows,
+        "cv": summary,
+    }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     save_model(args.out, b1.model_to_string(), b2.model_to_string(), meta)
     if args.report_json:
         args.report_json.write_text(json.dumps(summary, indent=1))
-    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB) in {time.time() - t0:.0f}s", file=sys.stderr)
+    print(
+        f"wrote {args.out} ({args.out.stat().st_size // 1024} KB) in {time.time() - t0:.0f}s", file=sys.stderr
+    )
     return 0
 
 

@@ -38,14 +38,9 @@ class PageView:
 def decode(view: PageView, threshold: float) -> list[int]:
     """One class per line: body above the threshold, else the likeliest other class; one title."""
     proba = view.proba
-    labels = []
-    for row in proba:
-        if row[BODY] >= threshold:
-            labels.append(BODY)
-        else:
-            rest = row.copy()
-            rest[BODY] = -1.0
-            labels.append(int(np.argmax(rest)))
+    rest = proba.copy()
+    rest[:, BODY] = -1.0
+    labels: list[int] = np.where(proba[:, BODY] >= threshold, BODY, rest.argmax(axis=1)).tolist()
     body_at = [k for k, lab in enumerate(labels) if lab == BODY]
     first = body_at[0] if body_at else len(labels)
     titles = [k for k in range(len(labels)) if k < first or not body_at]
@@ -73,11 +68,13 @@ def _short_runs(texts: list[str], removed: list[bool]) -> list[bool]:
     return out
 
 
-def assemble(lines: list[str], view: PageView, threshold: float, words: WordLists, url: str | None) -> Article:
+def assemble(
+    lines: list[str], view: PageView, threshold: float, words: WordLists, url: str | None
+) -> Article:
     """Build the article record (title, byline, captions, body, related, boilerplate, lines)."""
     labels = decode(view, threshold)
     texts = view.text
-    vocabulary = {w for t in texts for w in _WORD.findall(t)}
+    vocabulary = LazyVocabulary(texts)
     art = Article(url=url)
     out_labels: dict[int, str] = {}
     kinds: dict[int, str] = {}
@@ -110,6 +107,7 @@ def assemble(lines: list[str], view: PageView, threshold: float, words: WordList
     removed = [lab == OTHER for lab in labels]
     markers, headlines = find_related(texts, removed, words)
     short_run = _short_runs(texts, removed)
+    lex_counts = view.base[:, _LEX].tolist()
     for k in range(len(texts)):
         if not removed[k]:
             continue
@@ -118,31 +116,56 @@ def assemble(lines: list[str], view: PageView, threshold: float, words: WordList
             art.related.append(texts[k])
             out_labels[i], kinds[i] = "related", "related"
             continue
-        if not art.published and view.base[k, _HAS_DATE] and len(texts[k].split()) <= 12 and abs(k - first_body) <= 8:
+        if (
+            not art.published
+            and view.base[k, _HAS_DATE]
+            and len(texts[k].split()) <= 12
+            and abs(k - first_body) <= 8
+        ):
             found = find_date(texts[k], words)
             if found:
                 art.published, out_labels[i] = found, "date"
                 continue
         out_labels[i] = "boilerplate"
-        counts = [float(view.base[k, j]) for j in _LEX]
-        kinds[i] = "navigation" if k in markers else boilerplate_kind(texts[k], counts, short_run[k])
+        kinds[i] = "navigation" if k in markers else boilerplate_kind(texts[k], lex_counts[k], short_run[k])
 
     if art.body:
         art.dateline = find_dateline(art.body[0])
     art.lines = _line_records(lines, view, out_labels, kinds)
     art.boilerplate = sorted(
-        [Boilerplate(text=ln.text, kind=ln.kind or "other", line=ln.index) for ln in art.lines
-         if ln.label in ("boilerplate", "related")] + extra_boiler,
+        [
+            Boilerplate(text=ln.text, kind=ln.kind or "other", line=ln.index)
+            for ln in art.lines
+            if ln.label in ("boilerplate", "related")
+        ]
+        + extra_boiler,
         key=lambda b: b.line,
     )
     return art
 
 
-def _line_records(lines: list[str], view: PageView, labels: dict[int, str], kinds: dict[int, str]) -> list[Line]:
-    score = {i: float(p) for i, p in zip(view.index, view.proba[:, BODY], strict=True)}
+def _line_records(
+    lines: list[str], view: PageView, labels: dict[int, str], kinds: dict[int, str]
+) -> list[Line]:
+    score = dict(zip(view.index, view.proba[:, BODY].round(4).tolist(), strict=True))
     out = []
     for i, text in enumerate(lines):
-        label = labels.get(i, "blank" if not text else "boilerplate")
+        label = labels.get(i, "boilerplate" if text else "blank")
         kind = kinds.get(i, "other" if label == "boilerplate" else None)
-        out.append(Line(index=i, text=text, label=label, score=round(score.get(i, 0.0), 4), kind=kind))
+        out.append(Line(i, text, label, score.get(i, 0.0), kind))
     return out
+
+
+class LazyVocabulary:
+    """The words of a page, collected only if a repair needs them."""
+
+    __slots__ = ("_texts", "_words")
+
+    def __init__(self, texts: list[str]) -> None:
+        self._texts = texts
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = {w for t in self._texts for w in _WORD.findall(t)}
+        return word in self._words

@@ -37,7 +37,9 @@ def strip_widgets(text: str, words: WordLists) -> tuple[str, list[str]]:
     """Cut share/follow widget words off the end of a line; return the rest and what was cut."""
     removed: list[str] = []
     tokens = text.split()
-    while tokens and tokens[-1].lower().strip("|·•") in words.widgets | {w.rstrip(":") for w in words.widgets}:
+    while tokens and tokens[-1].lower().strip("|·•") in words.widgets | {
+        w.rstrip(":") for w in words.widgets
+    }:
         removed.insert(0, tokens.pop())
     return " ".join(tokens), ([" ".join(removed)] if removed else [])
 

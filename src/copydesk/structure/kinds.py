@@ -14,13 +14,14 @@ _KIND_OF_GROUP = {"related": "navigation"}
 
 def boilerplate_kind(text: str, lexicon_counts: list[float], short_run: bool) -> str:
     """Pick a kind from the line's cue-word counts and shape."""
-    toks = _WORD.findall(text.lower())
+    toks = _WORD.findall(text.lower()) if len(text) < 200 else text.split()
     if len(toks) >= 2 and len(set(toks)) == 1:
         return "ad"  # a brand repeated as a banner: "cellcard cellcard cellcard"
-    hits = dict(zip(GROUPS, lexicon_counts, strict=True))
-    for group in _PRIORITY:
-        if hits[group] > 0 and (len(toks) <= 12 or hits[group] >= 2):
-            return _KIND_OF_GROUP.get(group, group)
+    if any(lexicon_counts):
+        hits = dict(zip(GROUPS, lexicon_counts, strict=True))
+        for group in _PRIORITY:
+            if hits[group] > 0 and (len(toks) <= 12 or hits[group] >= 2):
+                return _KIND_OF_GROUP.get(group, group)
     if short_run:
         return "navigation"
     return "other"

@@ -11,6 +11,8 @@ _STRIP = re.compile(r"[\s:»›>«‹<|•·.\-–—]+$|^[\s»›>«‹<|•·\
 
 def is_marker(text: str, words: WordLists) -> bool:
     """A line that announces other stories ("Previous Article", "Read more:")."""
+    if len(text) > 60:
+        return False
     return _STRIP.sub("", text.lower()) in words.markers
 
 
@@ -20,7 +22,9 @@ def looks_like_headline(text: str) -> bool:
     return 3 <= n <= 25 and not text.endswith(".") and ". " not in text and "|" not in text
 
 
-def find_related(texts: list[str], removed: list[bool], words: WordLists, reach: int = 12) -> tuple[set[int], set[int]]:
+def find_related(
+    texts: list[str], removed: list[bool], words: WordLists, reach: int = 12
+) -> tuple[set[int], set[int]]:
     """Indexes of marker lines and of related headlines among removed lines (in page order)."""
     markers, headlines = set(), set()
     i = 0

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 # An icon-font glyph rendered as a letter fused to the first word: "vKim Sok fled ..." (icon 'v' + "Kim").
 _FUSED_GLYPH = re.compile(r"^([a-z])([A-Z][a-z]+)\b")
 
 
-def strip_fused_glyph(line: str, vocabulary: set[str]) -> str:
+def strip_fused_glyph(line: str, vocabulary: Container[str]) -> str:
     """Drop a stray lowercase letter fused to a capitalised first word.
 
     Only when the word without the letter occurs elsewhere on the page and the fused form does not,

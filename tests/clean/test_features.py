@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from copydesk.clean.features import (
+    BASE_NAMES,
+    best_run,
+    char_table,
+    context_features,
+    page_lines,
+    stacked_features,
+    window_mean,
+)
+from copydesk.clean.lexicon import load_lexicon
+
+LEX = load_lexicon()
+TABLE = char_table()
+COL = {name: i for i, name in enumerate(BASE_NAMES)}
+
+
+def shape(text: str) -> dict[str, float]:
+    page = page_lines([text], LEX, TABLE)
+    return {name: float(page.base[0, i]) for name, i in COL.items()}
+
+
+def test_features_prose_line() -> None:
+    f = shape("The minister said on Monday that the plan would go ahead, despite the protests.")
+    assert f["ends_strict_terminal"] == 1.0
+    assert f["stop_ratio"] > 0.3
+    assert np.isclose(np.expm1(f["log_words"]), 14)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Minister sagte am Montag, dass der Plan trotz der Proteste umgesetzt werde.",
+        "El ministro dijo el lunes que el plan seguirá adelante a pesar de las protestas.",
+        "Le ministre a déclaré lundi que le projet serait maintenu malgré les manifestations.",
+    ],
+)
+def test_features_function_words_in_other_languages(text: str) -> None:
+    assert shape(text)["stop_ratio"] > 0.2
+
+
+def test_features_cue_words_counted() -> None:
+    f = shape("Share on Facebook | Tweet | Email")
+    assert f["lex_share"] >= 3
+    assert f["separators"] >= 2
+    assert shape("Accept all cookies")["lex_cookie"] >= 2
+
+
+def test_features_blank_lines_become_gaps() -> None:
+    page = page_lines(["a b", "", "", "c d", "e f"], LEX, TABLE)
+    assert page.index == [0, 3, 4]
+    assert page.gaps.tolist() == [[3, 2], [2, 0], [0, 3]]
+
+
+def test_features_skip_lines() -> None:
+    page = page_lines(["a", "b", "c"], LEX, TABLE, skip={1})
+    assert page.index == [0, 2]
+
+
+def test_features_matrix_shapes_are_stable() -> None:
+    page = page_lines(["Title", "", "Some prose here, with words.", "Footer ©"], LEX, TABLE)
+    first = context_features(page)
+    assert first.shape[0] == 3 and np.isfinite(first).all()
+    second = stacked_features(first, np.full((3, 5), 0.2))
+    assert second.shape[0] == 3 and second.shape[1] > first.shape[1]
+
+
+def test_features_window_mean_and_best_run() -> None:
+    assert window_mean(np.array([0.0, 3.0, 0.0]), 1).tolist() == [1.5, 1.0, 1.5]
+    assert best_run(np.array([-1.0, 2.0, 3.0, -5.0, 1.0])) == (1, 2)
