@@ -113,10 +113,23 @@ def clean_documents(
     if workers == 1:
         yield from map(work, items)
         return
+    context = multiprocessing.get_context()
+    if context.get_start_method() == "fork":
+        _warm_up(options.clean)
     # imap feeds the pool from a background thread; its pipe writes block while the workers are
     # busy, so only a few chunks are in flight and a large corpus never sits in memory.
-    with multiprocessing.get_context().Pool(workers, initializer=_init_worker) as pool:
+    with context.Pool(workers, initializer=_init_worker) as pool:
         yield from pool.imap(work, items, chunksize=max(1, options.chunksize))
+
+
+def _warm_up(options: CleanOptions | None) -> None:
+    """Load the model here before forking, so the workers share one copy instead of each loading it."""
+    try:
+        extract.clean_text("copydesk warm-up", options=options)
+    except (ModelError, MissingExtra):
+        raise  # fail before anything is written
+    except Exception:  # a real document will report it as a reject
+        pass
 
 
 def resolve_workers(workers: int | None) -> int:
