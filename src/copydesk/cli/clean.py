@@ -95,14 +95,11 @@ def _run_page(args: argparse.Namespace) -> int:
     """Clean one plain-text page and print its record."""
     import orjson
 
-    from copydesk.errors import RejectedInput
+    from copydesk.errors import CopydeskError
     from copydesk.extract import clean_text
     from copydesk.ingest.text import read_text_file
 
-    try:
-        doc = read_text_file(args.input, url=args.url, max_chars=args.max_chars)
-    except RejectedInput as exc:
-        raise RejectedInput(exc.reason, f"{exc.detail}; not a plain-text page?") from None
+    doc = read_text_file(args.input, url=args.url, max_chars=args.max_chars)
     article = clean_text(doc.text, doc.url)
     option = 0 if args.compact else orjson.OPT_INDENT_2
     data = orjson.dumps(article.to_dict(), option=option) + b"\n"
@@ -114,8 +111,6 @@ def _run_page(args: argparse.Namespace) -> int:
             with open(args.output, "wb") as file:
                 file.write(data)
         except OSError as exc:
-            from copydesk.errors import CopydeskError
-
             raise CopydeskError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
     return 0
 
