@@ -1,0 +1,216 @@
+"""Cue verbs and the phrases around them: who is speaking, and where what they said begins.
+
+All functions work on the token list of one paragraph and take ``lo``/``hi`` bounds (usually a
+sentence). They return token index ranges, or None when the rules cannot read the sentence; the
+caller may then ask the statistical parser (:mod:`copydesk.attribute.parse`).
+"""
+
+from __future__ import annotations
+
+from copydesk.attribute.lexicon import Lexicon
+from copydesk.attribute.text import Token
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "another", "his", "her", "their", "its", "our"})
+_RELATIVES = frozenset({"who", "whose", "which", "whom"})
+_PREPOSITIONS = frozenset(
+    {"for", "with", "by", "at", "on", "in", "of", "from", "into", "against", "up", "out", "over",
+     "off", "down", "back", "as", "upon", "through", "around", "across"}
+)
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "reporters", "journalists", "it"})
+Span = tuple[int, int]
+
+
+def cue_at(tokens: list[Token], i: int, lex: Lexicon, *, direct: bool = False) -> str | None:
+    """Return the cue lemma at ``tokens[i]`` ("according to" included), or None."""
+    tok = tokens[i]
+    if tok.quoted or not tok.is_word:
+        return None
+    if tok.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+        return "according to"
+    lemma = lex.cue_lemma(tok.text, direct=direct)
+    if lemma is None:
+        return None
+    if i > 0 and tokens[i - 1].lower in lex.be_forms:
+        return None  # passive: "was told", "is said to"
+    if i > 0 and tokens[i - 1].lower in _DETERMINERS:
+        return None  # a noun: "the claims", "her note"
+    return lemma
+
+
+def cue_phrase(tokens: list[Token], i: int) -> str:
+    """The cue as written: the verb, or "according to"."""
+    if tokens[i].lower == "according":
+        return "according to"
+    return tokens[i].lower
+
+
+def _skip_back(tokens: list[Token], j: int, lo: int, lex: Lexicon) -> int:
+    while j >= lo:
+        tok = tokens[j]
+        if tok.quoted:
+            return j
+        if lex.skippable(tok.text):
+            j -= 1
+            continue
+        if tok.text == "," and j - 2 >= lo and tokens[j - 1].text.isdigit() and tokens[j - 2].text == ",":
+            j -= 3  # an age: "Smith, 45, said"
+            continue
+        return j
+    return j
+
+
+def noun_phrase_back(tokens: list[Token], j: int, lo: int, lex: Lexicon) -> Span | None:
+    """Return the noun phrase ending at ``tokens[j]`` (read backwards), or None."""
+    i = j
+    lower_words = 0
+    while i >= lo:
+        tok = tokens[i]
+        low = tok.lower
+        if tok.quoted:
+            break
+        if not tok.is_word and tok.text not in ".-&'’":
+            break
+        if low in lex.boundaries and not (tok.is_cap and i > lo):
+            break
+        if low in lex.pronouns and i != j and low not in ("her", "his", "its", "their"):
+            break
+        if tok.is_word and not tok.is_cap and low not in lex.roles and low not in _DETERMINERS:
+            lower_words += 1
+            if lower_words > 4 or low in lex.adverbs:
+                break
+        i -= 1
+        if low in _DETERMINERS:
+            break
+    start = i + 1
+    while start <= j and not tokens[start].is_word:
+        start += 1
+    if start > j:
+        return None
+    if j - start > 9:
+        return None
+    return (start, j + 1)
+
+
+def _appositive(tokens: list[Token], lex: Lexicon) -> bool:
+    """True if ``tokens`` (between commas after a name) read as an appositive: "a spokesman for X"."""
+    if not tokens:
+        return False
+    if _appositive_start(tokens[0], lex):
+        return True
+    return any(t.lower in lex.roles or t.lower.rstrip(".") in lex.titles for t in tokens[:8])
+
+
+def _appositive_start(tok: Token, lex: Lexicon) -> bool:
+    low = tok.lower
+    return (
+        low in _RELATIVES
+        or low in _DETERMINERS
+        or low in lex.roles
+        or low in lex.titles
+        or tok.text[:1].isdigit()
+        or low in ("himself", "herself")
+    )
+
+
+def subject_before(tokens: list[Token], c: int, lo: int, lex: Lexicon) -> Span | None:
+    """Return the speaker phrase before the cue at ``c`` (appositive included), or None."""
+    j = _skip_back(tokens, c - 1, lo, lex)
+    if j < lo:
+        return None
+    tok = tokens[j]
+    if tok.quoted:
+        return None
+    if tok.lower in lex.pronouns and tok.lower not in ("her", "him", "them"):
+        return (j, j + 1)
+    if tok.text == ",":
+        for k in range(lo + 1, j):
+            if tokens[k].text != "," or tokens[k].quoted:
+                continue
+            if k + 1 < j and _appositive(tokens[k + 1 : j], lex):
+                head = noun_phrase_back(tokens, k - 1, lo, lex)
+                if head is not None and head[1] == k:
+                    return (head[0], j)
+        return None
+    return noun_phrase_back(tokens, j, lo, lex)
+
+
+def subject_after(tokens: list[Token], c: int, hi: int, lex: Lexicon) -> Span | None:
+    """Return the speaker phrase right after the cue at ``c`` ("said Jane Doe, a spokeswoman"), or None."""
+    i = c + 1
+    if i < hi and tokens[i].lower == "to" and tokens[c].lower == "according":
+        i += 1
+    while i < hi and lex.skippable(tokens[i].text):
+        i += 1
+    if i >= hi or tokens[i].quoted:
+        return None
+    if tokens[i].lower in lex.pronouns and tokens[i].lower not in ("him", "her", "them", "it"):
+        return (i, i + 1)
+    j = i
+    lower_words = 0
+    while j < hi:
+        tok = tokens[j]
+        if tok.quoted or (not tok.is_word and tok.text not in ".-&'’"):
+            break
+        if tok.lower in lex.boundaries and not tok.is_cap:
+            break
+        if tok.text == "." and j + 1 < hi and not (len(tokens[j - 1].text) <= 3 and tokens[j - 1].is_cap):
+            break
+        if tok.is_word and not tok.is_cap and tok.lower not in lex.roles and tok.lower not in _DETERMINERS:
+            if tok.lower in _PREPOSITIONS and j > i and tokens[j - 1].is_cap:
+                break  # "said Smith in a statement"
+            lower_words += 1
+            if lower_words > 4:
+                break
+        j += 1
+    while j > i and not tokens[j - 1].is_word:
+        j -= 1
+    if j == i:
+        return None
+    end = j
+    if end + 1 < hi and tokens[end].text == "," and _appositive_start(tokens[end + 1], lex):
+        k = end + 1
+        while k < hi and tokens[k].text not in ",.;:!?" and not tokens[k].quoted:
+            k += 1
+        end = k
+    return (i, end)
+
+
+def content_start(tokens: list[Token], c: int, hi: int, lemma: str, lex: Lexicon) -> int:
+    """Return where the reported words begin after the cue at ``c`` (``hi`` if nothing follows)."""
+    i = c + 1
+    if lemma in lex.object_cues:
+        if i < hi and tokens[i].lower in _OBJECT_PRONOUNS:
+            i += 1
+        elif i < hi and (tokens[i].is_cap or tokens[i].lower in _DETERMINERS):
+            span = subject_after(tokens, c, hi, lex)
+            if span is not None and span[1] - span[0] <= 6:
+                i = span[1]
+    while i < hi:
+        tok = tokens[i]
+        if tok.text in ",:" or lex.skippable(tok.text):
+            i += 1
+            continue
+        if tok.lower in lex.frame_open and not tok.quoted:
+            k = i + 1
+            while k < hi and k < i + 7 and tokens[k].text not in ",:" and tokens[k].lower != "that":
+                k += 1
+            if any(t.lower in lex.frame_nouns for t in tokens[i + 1 : k]) and not any(t.quoted for t in tokens[i:k]):
+                i = k
+                continue
+        break
+    if i < hi and tokens[i].lower == "that":
+        i += 1
+    if i < hi and tokens[i].text in ",:":
+        i += 1
+    return i
+
+
+def content_ok(tokens: list[Token], i: int, hi: int, lemma: str, lex: Lexicon) -> bool:
+    """True if ``tokens[i:hi]`` can be what someone said after the cue lemma ``lemma``."""
+    words = [t for t in tokens[i:hi] if t.is_word]
+    if len(words) < 3:
+        return False
+    first = tokens[i].lower
+    if first == "to":
+        return lemma in lex.to_cues
+    return first not in _PREPOSITIONS and first not in lex.be_forms

@@ -1,0 +1,208 @@
+"""Names in an article: find capitalised names, type them, and group the mentions of each entity.
+
+Typing uses evidence that a small NER model lacks or gets wrong: an honorific or title before the name
+(``Mr``, ``Prime Minister``), a word that marks an organisation (``Council``, ``Police``), a gazetteer of
+places, and whether the name is later used alone as a surname. ``Phay Siphan``, introduced as
+``Government spokesman Phay Siphan``, is a person here whatever a tagger would say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from copydesk.attribute.lexicon import Lexicon
+from copydesk.attribute.mentions import is_name_token, name_run_end
+from copydesk.attribute.text import Paragraph
+
+
+@dataclass(slots=True)
+class NameSpan:
+    """One occurrence of a capitalised name."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    token: int  # index of its first token in the paragraph
+    subject: bool  # it opens its sentence (after an optional introductory phrase)
+    titled: bool = False  # an honorific or title stood before it
+    gender: str | None = None
+    role: str | None = None  # "government spokesman" in "Government spokesman Phay Siphan"
+    quoted: bool = False
+
+
+@dataclass(slots=True)
+class Named:
+    """An entity of the article being built: canonical name, label and mentions."""
+
+    name: str
+    label: str
+    first: int  # offset of its first mention
+    mentions: list[str] = field(default_factory=list)
+    gender: str | None = None
+    roles: list[str] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
+
+    @property
+    def parts(self) -> list[str]:
+        """The words of the name."""
+        return self.name.split()
+
+
+def _base(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _strip_possessive(text: str) -> str:
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+def find_names(paragraphs: list[Paragraph], lex: Lexicon) -> list[NameSpan]:
+    """Return every capitalised name in the article, with titles and sentence-initial words stripped."""
+    found: list[NameSpan] = []
+    for para in paragraphs:
+        tokens = para.tokens
+        starts = {s.lo for s in para.sentences}
+        for sent in para.sentences:
+            i = sent.lo
+            while i < sent.hi:
+                if not is_name_token(tokens[i], lex):
+                    i += 1
+                    continue
+                j = name_run_end(tokens, i, sent.hi, lex, orgs=True)
+                k = i
+                titled = False
+                gender = None
+                while k < j and (
+                    (k in starts or tokens[k - 1].text in "“\"‘'") and tokens[k].lower in lex.function_words
+                    or _base(tokens[k].lower).rstrip(".") in lex.titles
+                    or lex.honorific(tokens[k].text) is not None
+                    or tokens[k].text == "."
+                ):
+                    if lex.honorific(tokens[k].text) is not None or tokens[k].lower.rstrip(".") in lex.titles:
+                        titled = True
+                        hon = lex.honorific(tokens[k].text)
+                        gender = hon if hon in ("m", "f") else gender
+                    k += 1
+                while k < j and tokens[k].lower in ("of", "for", "and", "the", "&", "-"):
+                    k += 1
+                end = j
+                while end > k and tokens[end - 1].lower in ("of", "for", "and", "the", "&", "-", "."):
+                    end -= 1
+                if end > k:
+                    text = _strip_possessive(" ".join(t.text for t in tokens[k:end]).replace(" .", ".").replace(" - ", "-"))
+                    subject = k == sent.lo or (k - 1 >= sent.lo and tokens[k - 1].text == "," and k - 1 < sent.lo + 8)
+                    if k > i and not titled:
+                        subject = subject or (i == sent.lo and k - i == 1)
+                    role = _role_before(para, i, k, sent.lo, lex)
+                    found.append(
+                        NameSpan(
+                            text, tokens[k].start, tokens[end - 1].end, para.index, k, subject, titled, gender,
+                            role, tokens[k].quoted,
+                        )
+                    )
+                i = max(j, i + 1)
+    return found
+
+
+def _role_before(para: Paragraph, i: int, k: int, lo: int, lex: Lexicon) -> str | None:
+    """The role words before a name: stripped titles plus a run ending in a role noun before them."""
+    tokens = para.tokens
+    words = [t for t in tokens[i:k] if lex.honorific(t.text) is None and t.lower not in lex.function_words]
+    b = i
+    if b - 1 >= lo and tokens[b - 1].lower in lex.roles and not tokens[b - 1].quoted:
+        while b - 1 >= lo and i - b < 5:
+            prev = tokens[b - 1]
+            if not prev.is_word or prev.quoted or prev.lower in lex.boundaries or prev.lower in lex.function_words:
+                break
+            b -= 1
+    words = tokens[b:i] + words
+    if not words:
+        return None
+    text = " ".join(t.text for t in words)
+    if any(not t.is_cap for t in words):
+        text = text[0].lower() + text[1:] if not words[0].text.isupper() else text
+    return text
+
+
+def label_of(span: NameSpan, lex: Lexicon) -> str | None:
+    """Return PERSON, ORG or GPE for a name from its own evidence, or None if it has none."""
+    words = span.text.split()
+    if span.text in lex.places:
+        return "GPE"
+    if any(w.lower() in lex.org_words for w in words) and not (len(words) == 1 and span.subject):
+        return "ORG"
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+        return "ORG"
+    if len(words) == 1 and span.subject and not span.titled:
+        return None  # a capitalised first word of a sentence: not evidence of a name on its own
+    if span.titled:
+        return "PERSON"
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return "PERSON"
+    return None
+
+
+def build_entities(spans: list[NameSpan], lex: Lexicon, speakers: set[str] | None = None) -> list[Named]:
+    """Group name occurrences into entities; single words join the person whose name they end or begin."""
+    speakers = speakers or set()
+    entities: list[Named] = []
+    by_name: dict[str, Named] = {}
+    singles: list[NameSpan] = []
+    for span in spans:
+        label = label_of(span, lex)
+        if label is None or (label == "PERSON" and len(span.text.split()) == 1 and span.text not in speakers):
+            if label is None or len(span.text.split()) == 1:
+                singles.append(span)
+                continue
+        assert label is not None
+        ent = by_name.get(span.text)
+        if ent is None and label == "PERSON":
+            ent = _person_for(span.text, entities, span.start)
+        if ent is None:
+            ent = Named(span.text, label, span.start)
+            entities.append(ent)
+            by_name[span.text] = ent
+        _add(ent, span)
+    for span in singles:
+        ent = by_name.get(span.text) or _person_for(span.text, entities, span.start)
+        if ent is None and (span.titled or span.text in speakers):
+            ent = Named(span.text, "PERSON", span.start)
+            entities.append(ent)
+            by_name[span.text] = ent
+        if ent is not None:
+            _add(ent, span)
+    entities.sort(key=lambda e: e.first)
+    return entities
+
+
+def _add(ent: Named, span: NameSpan) -> None:
+    if span.text not in ent.mentions:
+        ent.mentions.append(span.text)
+    ent.positions.append(span.start)
+    if span.gender and not ent.gender:
+        ent.gender = span.gender
+    if span.role and span.role not in ent.roles:
+        ent.roles.append(span.role)
+    if len(span.text) > len(ent.name) and ent.label == "PERSON" and ent.name in span.text.split():
+        ent.name = span.text
+
+
+def _person_for(text: str, entities: list[Named], at: int) -> Named | None:
+    """The person whose name ``text`` shortens (a surname, a first name or the full name), if any."""
+    words = text.split()
+    best: Named | None = None
+    for ent in entities:
+        if ent.label != "PERSON":
+            continue
+        parts = ent.parts
+        if len(words) == 1:
+            match = words[0] in (parts[-1], parts[0])
+        else:
+            match = words == parts[-len(words) :] or words == parts[: len(words)]
+        if match and (best is None or (ent.positions and ent.positions[-1] <= at)):
+            best = ent
+    return best

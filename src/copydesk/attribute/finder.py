@@ -1,0 +1,242 @@
+"""Find quotations in one paragraph: direct quotes with their cue, and reported speech around cues.
+
+The finder only reads; it returns :class:`Found` candidates with a speaker *mention*. Resolving the
+mention to a person happens afterwards, in text order, in :mod:`copydesk.attribute.speakers`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from copydesk.attribute import cues
+from copydesk.attribute.lexicon import Lexicon
+from copydesk.attribute.mentions import Mention, build_mention
+from copydesk.attribute.quotes import MarkedSpan
+from copydesk.attribute.text import Paragraph, Sentence, Token
+
+#: A fallback that finds the speaker phrase of the cue at a token when the rules cannot:
+#: ``(paragraph, sentence, cue index) -> (start, end)`` token range, or None.
+SubjectFallback = Callable[[Paragraph, Sentence, int], "tuple[int, int] | None"]
+
+
+@dataclass(slots=True)
+class Found:
+    """A quotation candidate in one paragraph, before speaker resolution."""
+
+    start: int
+    end: int
+    kind: str  # direct, indirect or mixed
+    paragraph: int
+    cue: str | None = None
+    cue_at: int | None = None  # offset of the cue
+    mention: Mention | None = None
+    marked: list[MarkedSpan] = field(default_factory=list)
+
+
+def _words(tokens: list[Token]) -> int:
+    return sum(1 for t in tokens if t.is_word)
+
+
+class ParagraphFinder:
+    """Finds the quotations of one paragraph."""
+
+    def __init__(self, para: Paragraph, spans: list[MarkedSpan], lex: Lexicon, min_words: int,
+                 fallback: SubjectFallback | None = None) -> None:
+        self.para = para
+        self.tokens = para.tokens
+        self.spans = spans
+        self.lex = lex
+        self.min_words = min_words
+        self.fallback = fallback
+        self.used: set[int] = set()  # token indexes of cues already used
+
+    def _range(self, span: MarkedSpan) -> tuple[int, int]:
+        """Token range of a marked span, marks included."""
+        hi_at = span.close_at if span.close_at is not None else span.end - 1
+        idx = [i for i, t in enumerate(self.tokens) if span.open_at <= t.start <= hi_at]
+        return (idx[0], idx[-1] + 1) if idx else (0, 0)
+
+    def _mention(self, rng: tuple[int, int] | None) -> Mention | None:
+        if rng is None:
+            return None
+        return build_mention(self.tokens[rng[0] : rng[1]], self.lex)
+
+    def find(self) -> list[Found]:
+        """Return the paragraph's quotations in text order."""
+        found: list[Found] = []
+        absorbed: set[int] = set()
+        directs: list[tuple[int, Found | None]] = []
+        for n, span in enumerate(self.spans):
+            directs.append((n, self._direct(span)))
+        for sent in self.para.sentences:
+            for item in self._indirect(sent):
+                found.append(item)
+                for n, span in enumerate(self.spans):
+                    if item.start <= span.start and span.end <= item.end + 1:
+                        absorbed.add(n)
+        for n, item in directs:
+            if item is not None and n not in absorbed:
+                found.append(item)
+        found.sort(key=lambda f: f.start)
+        return found
+
+    def _direct(self, span: MarkedSpan) -> Found | None:
+        tokens = self.tokens
+        qa, qb = self._range(span)
+        if qb <= qa:
+            return None
+        sent_lo = self.para.sentence_of(qa).lo
+        head_lo = sent_lo
+        for k in range(qa - 1, sent_lo - 1, -1):
+            if tokens[k].quoted:
+                head_lo = k + 1
+                break
+        tail_hi = self.para.sentence_of(qb - 1).hi
+        for k in range(qb, tail_hi):
+            if tokens[k].quoted:
+                tail_hi = k
+                break
+        found = Found(span.start, span.end, "direct", self.para.index, marked=[span])
+        head = tokens[head_lo:qa]
+        # cue after the quote: '"...," he said' / '"...," said Smith' / '"..." Smith told CBC'
+        for c in range(qb, min(tail_hi, qb + 30)):
+            lemma = cues.cue_at(tokens, c, self.lex, direct=True)
+            if lemma is None:
+                continue
+            first = next((k for k in range(qb, c + 1) if tokens[k].is_word), c)
+            rng = cues.subject_after(tokens, c, tail_hi, self.lex) if first == c else cues.subject_before(
+                tokens, c, qb, self.lex)
+            mention = self._mention(rng)
+            if mention is None:
+                continue
+            self.used.add(c)
+            found.cue, found.cue_at, found.mention = cues.cue_phrase(tokens, c), tokens[c].start, mention
+            if _words(head) >= 2 and not any(cues.cue_at(tokens, k, self.lex) for k in range(head_lo, qa)):
+                found.kind, found.start = "mixed", head[0].start
+            return found
+        # cue before the quote: 'Smith said: "..."' / 'According to Smith, "..."'
+        for c in range(qa - 1, head_lo - 1, -1):
+            lemma = cues.cue_at(tokens, c, self.lex, direct=True)
+            if lemma is None:
+                continue
+            if lemma == "according to":
+                rng = cues.subject_after(tokens, c, qa, self.lex)
+            else:
+                if cues.content_start(tokens, c, qa, lemma, self.lex) < qa:
+                    return None  # reported speech that contains the quote: the indirect pass takes it
+                rng = cues.subject_before(tokens, c, head_lo, self.lex)
+            mention = self._mention(rng)
+            if mention is None:
+                break
+            self.used.add(c)
+            found.cue, found.cue_at, found.mention = cues.cue_phrase(tokens, c), tokens[c].start, mention
+            return found
+        inner = tokens[qa:qb]
+        if head and head[-1].text == ":" and _words(head) >= 2:
+            # "Martell, the addictions doctor, is more blunt: "...": the sentence's subject speaks
+            mention = self._mention(cues.subject_after(tokens, head_lo - 1, qa, self.lex))
+            if mention is not None and mention.kind in ("name", "pronoun"):
+                found.mention = mention
+                return found
+        starts_sentence = _words(head) == 0 or (head and head[-1].text == ":")
+        if _words(inner) >= self.min_words and starts_sentence:
+            return found
+        if _words(inner) >= 2 * self.min_words:
+            return found
+        return None
+
+    def _indirect(self, sent: Sentence) -> list[Found]:
+        tokens = self.tokens
+        out: list[Found] = []
+        lo, hi = sent.lo, sent.hi
+        while hi > lo and (not tokens[hi - 1].is_word and not tokens[hi - 1].quoted):
+            hi -= 1
+        for c in range(lo, hi):
+            if c in self.used:
+                continue
+            lemma = cues.cue_at(tokens, c, self.lex)
+            if lemma is None:
+                continue
+            item = self._around_cue(sent, lo, hi, c, lemma)
+            if item is not None:
+                self.used.add(c)
+                out.append(item)
+        return out
+
+    def _around_cue(self, sent: Sentence, lo: int, hi: int, c: int, lemma: str) -> Found | None:
+        tokens = self.tokens
+        if lemma == "according to":
+            rng = cues.subject_after(tokens, c, hi, self.lex)
+            if rng is None:
+                return None
+            if c == lo or (c - 1 == lo and not tokens[lo].is_word):
+                a = rng[1] + 1 if rng[1] < hi and tokens[rng[1]].text == "," else rng[1]
+                b = hi
+            else:
+                a, b = lo, c
+            return self._make(a, b, c, rng, "according to")
+        content_lo = cues.content_start(tokens, c, hi, lemma, self.lex)
+        rng: tuple[int, int] | None
+        if tokens[c].lower.endswith("ing") and c > lo and tokens[c - 1].text == ",":
+            rng = self._sentence_subject(lo, c)  # "..., saying that ..." / "..., adding ..."
+        else:
+            rng = cues.subject_before(tokens, c, lo, self.lex)
+            if rng is None and self.fallback is not None:
+                rng = self.fallback(self.para, sent, c)
+        if rng is not None and cues.content_ok(tokens, content_lo, hi, lemma, self.lex):
+            return self._make(content_lo, hi, c, rng, cues.cue_phrase(tokens, c))
+        # content first: "Being in a public position can be hard, Lonechild said."
+        after = rng is None
+        if after:
+            rng = cues.subject_after(tokens, c, hi, self.lex)
+        if rng is None:
+            return None
+        comma = (rng[0] if not after else c) - 1
+        while comma > lo and not tokens[comma].is_word and tokens[comma].text != ",":
+            comma -= 1
+        if comma <= lo or tokens[comma].text != ",":
+            return None
+        # what follows the cue clause: nothing, or another clause after a comma ("..., he said, but ...")
+        k = max(c, rng[1] - 1) + 1
+        while k < hi and (self.lex.skippable(tokens[k].text) or tokens[k].lower in self.lex.frame_nouns
+                          or tokens[k].lower in self.lex.frame_open):
+            k += 1
+        if k < hi and tokens[k].text != ",":
+            return None
+        a = lo
+        while a < comma and not tokens[a].is_word and not tokens[a].quoted:
+            a += 1
+        if _words(tokens[a:comma]) < 3:
+            return None
+        if k < hi and _words(tokens[k:hi]) >= 3 and tokens[k + 1].lower in ("and", "but") | self.lex.pronouns.keys():
+            # a parenthetical cue inside the reported sentence: "The drugs, he says, are ..."
+            return self._make(a, hi, c, rng, cues.cue_phrase(tokens, c))
+        return self._make(a, comma, c, rng, cues.cue_phrase(tokens, c))
+
+    def _sentence_subject(self, lo: int, c: int) -> tuple[int, int] | None:
+        for k in range(lo, c):
+            if cues.cue_at(self.tokens, k, self.lex):
+                return cues.subject_before(self.tokens, k, lo, self.lex)
+        return cues.subject_after(self.tokens, lo - 1, c, self.lex) if lo > 0 else None
+
+    def _make(self, a: int, b: int, c: int, rng: tuple[int, int], cue: str) -> Found | None:
+        tokens = self.tokens
+        while b > a and not tokens[b - 1].is_word and not tokens[b - 1].quoted:
+            b -= 1
+        while a < b and tokens[a].text in ",:;—–-":
+            a += 1
+        if b <= a:
+            return None
+        mention = self._mention(rng)
+        if mention is None:
+            return None
+        content = tokens[a:b]
+        quoted = [t for t in content if t.quoted]
+        kind = "indirect"
+        start, end = content[0].start, content[-1].end
+        if quoted:
+            if len(quoted) == len(content) or all(t.quoted or not t.is_word for t in content):
+                return None  # the whole content is a direct quote, attributed by the direct pass
+            kind = "mixed"
+        return Found(start, end, kind, self.para.index, cue, tokens[c].start, mention)
