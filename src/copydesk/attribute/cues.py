@@ -25,6 +25,8 @@ def cue_at(tokens: list[Token], i: int, lex: Lexicon, *, direct: bool = False) -
     tok = tokens[i]
     if tok.quoted or not tok.is_word:
         return None
+    if tok.is_cap and tok.lower != "according" and not tok.text.isupper():
+        return None  # "United States", "Says" in a headline
     if tok.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
         return "according to"
     lemma = lex.cue_lemma(tok.text, direct=direct)
@@ -73,7 +75,7 @@ def noun_phrase_back(tokens: list[Token], j: int, lo: int, lex: Lexicon) -> Span
         if low in lex.boundaries and not (tok.is_cap and i > lo):
             break
         if low in lex.pronouns and i != j and low not in ("her", "his", "its", "their"):
-            break
+            return None  # "Witnesses heard him tell ...": not a speaker phrase
         if tok.is_word and not tok.is_cap and low not in lex.roles and low not in _DETERMINERS:
             lower_words += 1
             if lower_words > 4 or low in lex.adverbs:
@@ -94,6 +96,10 @@ def noun_phrase_back(tokens: list[Token], j: int, lo: int, lex: Lexicon) -> Span
 def _appositive(tokens: list[Token], lex: Lexicon) -> bool:
     """True if ``tokens`` (between commas after a name) read as an appositive: "a spokesman for X"."""
     if not tokens:
+        return False
+    if tokens[0].lower in _RELATIVES:
+        return True
+    if any(t.lower in lex.be_forms or t.lower in ("has", "have", "had", "will", "would") for t in tokens):
         return False
     if _appositive_start(tokens[0], lex):
         return True
@@ -120,6 +126,9 @@ def subject_before(tokens: list[Token], c: int, lo: int, lex: Lexicon) -> Span |
     tok = tokens[j]
     if tok.quoted:
         return None
+    if tok.lower == "who" and j - 1 >= lo:
+        k = j - 1 if tokens[j - 1].text != "," else j - 2
+        return noun_phrase_back(tokens, k, lo, lex) if k >= lo else None  # "... by Bortis who noted"
     if tok.lower in lex.pronouns and tok.lower not in ("her", "him", "them"):
         return (j, j + 1)
     if tok.text == ",":
@@ -197,6 +206,9 @@ def content_start(tokens: list[Token], c: int, hi: int, lemma: str, lex: Lexicon
             if any(t.lower in lex.frame_nouns for t in tokens[i + 1 : k]) and not any(t.quoted for t in tokens[i:k]):
                 i = k
                 continue
+            if k < hi and tokens[k].text == "," and k - i <= 5 and not any(t.quoted for t in tokens[i:k]):
+                i = k + 1  # "admits in this instance, there were fatalities"
+                continue
         break
     if i < hi and tokens[i].lower == "that":
         i += 1
@@ -205,12 +217,23 @@ def content_start(tokens: list[Token], c: int, hi: int, lemma: str, lex: Lexicon
     return i
 
 
-def content_ok(tokens: list[Token], i: int, hi: int, lemma: str, lex: Lexicon) -> bool:
-    """True if ``tokens[i:hi]`` can be what someone said after the cue lemma ``lemma``."""
+def content_ok(tokens: list[Token], i: int, hi: int, lemma: str, lex: Lexicon, c: int = -1) -> bool:
+    """True if ``tokens[i:hi]`` can be what someone said after the cue lemma ``lemma`` at ``c``."""
     words = [t for t in tokens[i:hi] if t.is_word]
     if len(words) < 3:
         return False
     first = tokens[i].lower
+    if first[:1].isdigit() or first in ("$", "%", "guilty", "not", "responsibility"):
+        return False  # "added 0.3 per cent", "pleaded guilty"
+    if lex.cue_lemma(first) is not None and first.endswith("ing"):
+        return False  # "said, adding that ...": the words are before the cue
+    if lemma in lex.that_cues and not (i > 0 and tokens[i - 1].lower == "that"):
+        return False
+    if c >= 0 and tokens[c + 1].text == "," and not tokens[i].quoted:
+        return False  # "..., the Kenya Red Cross said, raising the possibility ..."
     if first == "to":
         return lemma in lex.to_cues
-    return first not in _PREPOSITIONS and first not in lex.be_forms
+    if first in _PREPOSITIONS:
+        # "said that with the rise of social media, people have ..."
+        return any(t.text == "," for t in tokens[i + 1 : min(hi, i + 12)]) and len(words) >= 6
+    return first not in lex.be_forms

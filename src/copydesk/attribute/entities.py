@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from copydesk.attribute.lexicon import Lexicon
-from copydesk.attribute.mentions import is_name_token, name_run_end
+from copydesk.attribute.mentions import is_name_token, name_run_end, split_name
 from copydesk.attribute.text import Paragraph
 
 
@@ -29,6 +29,8 @@ class NameSpan:
     gender: str | None = None
     role: str | None = None  # "government spokesman" in "Government spokesman Phay Siphan"
     quoted: bool = False
+    written: str = ""  # as written, with its honorific ("Mr Sok")
+    next_pronoun: str | None = None  # gender of the first he/she that follows before another name
 
 
 @dataclass(slots=True)
@@ -42,11 +44,16 @@ class Named:
     gender: str | None = None
     roles: list[str] = field(default_factory=list)
     positions: list[int] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)  # the name texts (without honorifics) that refer to it
+    votes: dict[str, int] = field(default_factory=dict)  # pronoun genders seen after its mentions
 
     @property
     def parts(self) -> list[str]:
         """The words of the name."""
         return self.name.split()
+
+
+_ORG_INNER = frozenset({"of", "for", "on"})
 
 
 def _base(word: str) -> str:
@@ -74,19 +81,17 @@ def find_names(paragraphs: list[Paragraph], lex: Lexicon) -> list[NameSpan]:
                     continue
                 j = name_run_end(tokens, i, sent.hi, lex, orgs=True)
                 k = i
-                titled = False
-                gender = None
-                while k < j and (
-                    (k in starts or tokens[k - 1].text in "“\"‘'") and tokens[k].lower in lex.function_words
-                    or _base(tokens[k].lower).rstrip(".") in lex.titles
-                    or lex.honorific(tokens[k].text) is not None
-                    or tokens[k].text == "."
-                ):
-                    if lex.honorific(tokens[k].text) is not None or tokens[k].lower.rstrip(".") in lex.titles:
-                        titled = True
-                        hon = lex.honorific(tokens[k].text)
-                        gender = hon if hon in ("m", "f") else gender
+                while k < j and (k in starts or tokens[k - 1].text in "“\"‘'") and tokens[k].lower in lex.function_words:
                     k += 1
+                prefix, name = split_name(tokens[k:j], lex)
+                if any(t.lower in _ORG_INNER for t in tokens[k:j]):
+                    prefix, name = [], tokens[k:j]  # "Bank of Canada", not a title before "Canada"
+                if all(_base(t.lower).rstrip(".") in lex.titles for t in name):
+                    i = max(j, i + 1)
+                    continue
+                titled = any(_base(t.lower).rstrip(".") in lex.titles or lex.honorific(t.text) for t in prefix)
+                gender = next((g for t in prefix if (g := lex.honorific(t.text)) in ("m", "f")), None)
+                k += len(prefix)
                 while k < j and tokens[k].lower in ("of", "for", "and", "the", "&", "-"):
                     k += 1
                 end = j
@@ -95,17 +100,37 @@ def find_names(paragraphs: list[Paragraph], lex: Lexicon) -> list[NameSpan]:
                 if end > k:
                     text = _strip_possessive(" ".join(t.text for t in tokens[k:end]).replace(" .", ".").replace(" - ", "-"))
                     subject = k == sent.lo or (k - 1 >= sent.lo and tokens[k - 1].text == "," and k - 1 < sent.lo + 8)
-                    if k > i and not titled:
-                        subject = subject or (i == sent.lo and k - i == 1)
-                    role = _role_before(para, i, k, sent.lo, lex)
+                    if prefix and not subject:
+                        subject = k - len(prefix) == sent.lo
+                    role = _role_before(para, k - len(prefix), k, sent.lo, lex)
+                    written = " ".join(t.text for t in tokens[k - len([t for t in prefix if lex.honorific(t.text)]) : end])
                     found.append(
                         NameSpan(
                             text, tokens[k].start, tokens[end - 1].end, para.index, k, subject, titled, gender,
-                            role, tokens[k].quoted,
+                            role, tokens[k].quoted, _strip_possessive(written.replace(" .", ".")),
                         )
                     )
                 i = max(j, i + 1)
+    _vote_pronouns(paragraphs, found, lex)
     return found
+
+
+def _vote_pronouns(paragraphs: list[Paragraph], found: list[NameSpan], lex: Lexicon) -> None:
+    """Note the gender of the first he/she/his/her after each name, before the next name: a gender vote."""
+    starts = {(s.paragraph, s.token) for s in found}
+    for span in found:
+        if span.quoted:
+            continue
+        tokens = paragraphs[span.paragraph].tokens
+        k = span.token + 1
+        while k < len(tokens) and k < span.token + 40:
+            tok = tokens[k]
+            if (span.paragraph, k) in starts:
+                break
+            if not tok.quoted and tok.lower in lex.pronouns and lex.pronouns[tok.lower] in ("m", "f"):
+                span.next_pronoun = lex.pronouns[tok.lower]
+                break
+            k += 1
 
 
 def _role_before(para: Paragraph, i: int, k: int, lo: int, lex: Lexicon) -> str | None:
@@ -175,16 +200,24 @@ def build_entities(spans: list[NameSpan], lex: Lexicon, speakers: set[str] | Non
             by_name[span.text] = ent
         if ent is not None:
             _add(ent, span)
+    for ent in entities:
+        if ent.gender is None and ent.votes:
+            m, f = ent.votes.get("m", 0), ent.votes.get("f", 0)
+            ent.gender = "m" if m > f else "f" if f > m else None
     entities.sort(key=lambda e: e.first)
     return entities
 
 
 def _add(ent: Named, span: NameSpan) -> None:
-    if span.text not in ent.mentions:
-        ent.mentions.append(span.text)
+    written = span.written or span.text
+    ent.keys.add(span.text)
+    if written not in ent.mentions:
+        ent.mentions.append(written)
     ent.positions.append(span.start)
     if span.gender and not ent.gender:
         ent.gender = span.gender
+    if span.next_pronoun:
+        ent.votes[span.next_pronoun] = ent.votes.get(span.next_pronoun, 0) + 1
     if span.role and span.role not in ent.roles:
         ent.roles.append(span.role)
     if len(span.text) > len(ent.name) and ent.label == "PERSON" and ent.name in span.text.split():

@@ -34,6 +34,9 @@ class Found:
     marked: list[MarkedSpan] = field(default_factory=list)
 
 
+_BREAKS = frozenset({",", "but", "and", "while", "as", "although", "though", ";", "—"})
+
+
 def _words(tokens: list[Token]) -> int:
     return sum(1 for t in tokens if t.is_word)
 
@@ -50,6 +53,11 @@ class ParagraphFinder:
         self.min_words = min_words
         self.fallback = fallback
         self.used: set[int] = set()  # token indexes of cues already used
+        last = para.tokens[-1].text if para.tokens else ""
+        first = para.tokens[0].text if para.tokens else ""
+        # headlines, subheads and "READ MORE:" links carry no reported speech of the article
+        self._prose = last in ".!?…\"”’)" and not (first.isupper() and len(first) > 2 and len(para.tokens) > 1
+                                                     and para.tokens[1].text in ":|")
 
     def _range(self, span: MarkedSpan) -> tuple[int, int]:
         """Token range of a marked span, marks included."""
@@ -122,6 +130,8 @@ class ParagraphFinder:
                 continue
             if lemma == "according to":
                 rng = cues.subject_after(tokens, c, qa, self.lex)
+                if rng is None or _words(tokens[rng[1] : qa]) > 0:
+                    return None  # "According to Haley, the threats were an "innovation"": reported speech
             else:
                 if cues.content_start(tokens, c, qa, lemma, self.lex) < qa:
                     return None  # reported speech that contains the quote: the indirect pass takes it
@@ -131,6 +141,9 @@ class ParagraphFinder:
                 break
             self.used.add(c)
             found.cue, found.cue_at, found.mention = cues.cue_phrase(tokens, c), tokens[c].start, mention
+            rest = [t for t in tokens[qb:tail_hi] if t.is_word]
+            if len(rest) >= 3 and rest[-1].end <= self.para.end and not cues.cue_at(tokens, qb + 1, self.lex):
+                found.kind, found.end = "mixed", rest[-1].end  # 'said "nobody knows," and added ...'
             return found
         inner = tokens[qa:qb]
         if head and head[-1].text == ":" and _words(head) >= 2:
@@ -149,6 +162,8 @@ class ParagraphFinder:
     def _indirect(self, sent: Sentence) -> list[Found]:
         tokens = self.tokens
         out: list[Found] = []
+        if not self._prose:
+            return out
         lo, hi = sent.lo, sent.hi
         while hi > lo and (not tokens[hi - 1].is_word and not tokens[hi - 1].quoted):
             hi -= 1
@@ -162,6 +177,22 @@ class ParagraphFinder:
             if item is not None:
                 self.used.add(c)
                 out.append(item)
+        # reported speech ends where the next speaker's clause begins ("..., but Chapman says ..."); a cue
+        # nested inside reported speech without such a break is part of what was reported
+        kept: list[Found] = []
+        for item in out:
+            prev = kept[-1] if kept else None
+            if prev is not None and item.mention is not None and prev.start < item.mention.start < prev.end:
+                cut = [t for t in tokens[lo:hi] if prev.start <= t.start and t.end <= item.mention.start]
+                if not cut or cut[-1].lower not in _BREAKS:
+                    continue
+                while cut and (not cut[-1].is_word or cut[-1].lower in _BREAKS):
+                    cut.pop()
+                if not cut:
+                    continue
+                prev.end = cut[-1].end
+            kept.append(item)
+        out = kept
         return out
 
     def _around_cue(self, sent: Sentence, lo: int, hi: int, c: int, lemma: str) -> Found | None:
@@ -178,18 +209,34 @@ class ParagraphFinder:
             return self._make(a, b, c, rng, "according to")
         content_lo = cues.content_start(tokens, c, hi, lemma, self.lex)
         rng: tuple[int, int] | None
+        if c > lo and tokens[c - 1].text == "," and not tokens[c].lower.endswith("ing"):
+            after_rng = cues.subject_after(tokens, c, hi, self.lex)
+            if after_rng is not None and sum(
+                1 for t in tokens[after_rng[0] : after_rng[1]] if t.is_word and not t.is_cap
+                and t.lower not in self.lex.roles and t.lower not in ("the", "a", "an")
+            ) > 2:
+                after_rng = None  # "..., says his son grew up in Houston": not "said Smith"
+            inverted = self._content_first(lo, hi, c, lemma, after_rng, True)
+            if inverted is not None:
+                return inverted
         if tokens[c].lower.endswith("ing") and c > lo and tokens[c - 1].text == ",":
             rng = self._sentence_subject(lo, c)  # "..., saying that ..." / "..., adding ..."
         else:
             rng = cues.subject_before(tokens, c, lo, self.lex)
             if rng is None and self.fallback is not None:
                 rng = self.fallback(self.para, sent, c)
-        if rng is not None and cues.content_ok(tokens, content_lo, hi, lemma, self.lex):
+        if rng is not None and cues.content_ok(tokens, content_lo, hi, lemma, self.lex, c):
             return self._make(content_lo, hi, c, rng, cues.cue_phrase(tokens, c))
         # content first: "Being in a public position can be hard, Lonechild said."
         after = rng is None
         if after:
             rng = cues.subject_after(tokens, c, hi, self.lex)
+        return self._content_first(lo, hi, c, lemma, rng, after)
+
+    def _content_first(self, lo: int, hi: int, c: int, lemma: str, rng: tuple[int, int] | None,
+                       after: bool) -> Found | None:
+        """Reported words before the cue: "Being in a public position can be hard, Lonechild said"."""
+        tokens = self.tokens
         if rng is None:
             return None
         comma = (rng[0] if not after else c) - 1
@@ -207,11 +254,13 @@ class ParagraphFinder:
         a = lo
         while a < comma and not tokens[a].is_word and not tokens[a].quoted:
             a += 1
-        if _words(tokens[a:comma]) < 3:
-            return None
-        if k < hi and _words(tokens[k:hi]) >= 3 and tokens[k + 1].lower in ("and", "but") | self.lex.pronouns.keys():
+        if k < hi and _words(tokens[k:hi]) >= 3 and (
+            tokens[k + 1].lower in ("and", "but") | self.lex.pronouns.keys() or _words(tokens[a:comma]) < 3
+        ):
             # a parenthetical cue inside the reported sentence: "The drugs, he says, are ..."
             return self._make(a, hi, c, rng, cues.cue_phrase(tokens, c))
+        if _words(tokens[a:comma]) < 3:
+            return None
         return self._make(a, comma, c, rng, cues.cue_phrase(tokens, c))
 
     def _sentence_subject(self, lo: int, c: int) -> tuple[int, int] | None:
@@ -230,6 +279,14 @@ class ParagraphFinder:
             return None
         mention = self._mention(rng)
         if mention is None:
+            return None
+        for k in range(a, b):
+            if tokens[k].text == "(" and any(t.text == "/" for t in tokens[k:b]):
+                b = k  # a photo credit glued to the paragraph: "(Steve Lawrence/CBC)"
+                break
+        while b > a and not tokens[b - 1].is_word and not tokens[b - 1].quoted:
+            b -= 1
+        if b <= a:
             return None
         content = tokens[a:b]
         quoted = [t for t in content if t.quoted]

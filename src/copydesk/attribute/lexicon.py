@@ -78,6 +78,7 @@ class Lexicon:
     direct_cues: dict[str, str]  # verbs that only attribute direct quotes
     object_cues: frozenset[str]  # lemmas that take a listener: "told reporters that ..."
     to_cues: frozenset[str]  # lemmas whose report can be an infinitive: "vowed to return"
+    that_cues: frozenset[str]  # lemmas that report speech only before "that": "confirmed that ..."
     be_forms: frozenset[str]
     honorifics: dict[str, str]  # "mr" -> "m"
     titles: frozenset[str]
@@ -124,6 +125,7 @@ def load_lexicon() -> Lexicon:
         direct_cues=_verb_forms("cues_direct.txt"),
         object_cues=_verb_flags("cues.txt", "+object"),
         to_cues=_verb_flags("cues.txt", "+to"),
+        that_cues=_verb_flags("cues.txt", "+that"),
         be_forms=_words("be.txt"),
         honorifics=honorifics,
         titles=_words("titles.txt"),

@@ -15,6 +15,7 @@ from copydesk.attribute.text import Token
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "one"})
 _NAME_JOINERS = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "el", "&", "-"})
 _ORG_JOINERS = frozenset({"of", "for", "on", "the"})
+_OF_WORDS = frozenset({"of", "for", "at", "with", "from", "in", "on", "to", "by"})
 
 
 @dataclass(slots=True)
@@ -64,7 +65,11 @@ def name_run_end(tokens: list[Token], i: int, hi: int, lex: Lexicon, *, orgs: bo
         if is_name_token(tok, lex) and tok.quoted == tokens[i].quoted:
             j += 1
             continue
-        joiner = tok.lower in _NAME_JOINERS or (orgs and tok.lower in _ORG_JOINERS)
+        joiner = tok.lower in _NAME_JOINERS or (
+            orgs
+            and tok.lower in _ORG_JOINERS
+            and any(t.lower in lex.org_words or t.lower in lex.titles for t in tokens[i:j])
+        )
         if joiner and j > i and j + 1 < hi and is_name_token(tokens[j + 1], lex):
             j += 1
             continue
@@ -133,12 +138,19 @@ def build_mention(tokens: list[Token], lex: Lexicon) -> Mention | None:
         if tok.text == "," and k > 0:
             head, appositive = toks[:k], _trim(toks[k + 1 :])
             break
+    for n, tok in enumerate(head):
+        if n >= 2 and tok.lower in ("of", "with", "from", "at") and is_name_token(head[n - 1], lex):
+            if split_name(head[:n], lex)[1] and not any(t.lower in lex.org_words for t in head[:n]):
+                head = head[:n]  # "Jingyi Pan of IG", "Tim Guest with the Nova Scotia Health Authority"
+                break
     if any(t.lower == "and" for t in head):
         parts = [t for t in head if t.lower != "and"]
-        if all(is_name_token(t, lex) or t.text == "." for t in parts) and len(parts) >= 4:
+        if all(is_name_token(t, lex) or t.text == "." for t in parts) and len(parts) >= 2:
             name = " ".join(t.text for t in head).replace(" .", ".")
             return Mention(text, start, end, "name", name=name)
     prefix, name_toks = split_name(head, lex)
+    if name_toks and prefix and prefix[-1].lower in _OF_WORDS:
+        name_toks = []  # "the director of operations for EHS": EHS does not speak, the director does
     gender = next((g for t in prefix if (g := lex.honorific(t.text)) in ("m", "f")), None)
     role_words = [t for t in prefix if t.lower not in _DETERMINERS and lex.honorific(t.text) is None and t.text != "."]
     possessive = any(t.lower.endswith(("'s", "’s")) for t in head)

@@ -12,6 +12,8 @@ from copydesk.attribute.entities import Named, NameSpan, _person_for
 from copydesk.attribute.lexicon import Lexicon
 from copydesk.attribute.mentions import Mention
 
+import os
+_MODE = os.environ.get("SAL", "subject")
 _PLACE_NOUNS = frozenset({"city", "province", "state", "country", "town", "municipality", "region"})
 
 
@@ -23,13 +25,13 @@ class Resolver:
         self.entities = entities
         self._by_mention: dict[str, Named] = {}
         for ent in entities:
-            for mention in ent.mentions:
-                self._by_mention.setdefault(mention, ent)
+            for key in sorted(ent.keys):
+                self._by_mention.setdefault(key, ent)
         # (offset, entity) of people opening a sentence: salient for a following pronoun
         self._salient: list[tuple[int, Named]] = []
         for span in names:
             ent = self._by_mention.get(span.text)
-            if ent is not None and span.subject and not span.quoted:
+            if ent is not None and (span.subject or _MODE == "all") and not span.quoted and _MODE != "speakers":
                 self._salient.append((span.start, ent))
         self._salient.sort(key=lambda pair: pair[0])
 
