@@ -94,9 +94,10 @@ def _resolve(text: str, found: list[Found], resolver: Resolver) -> tuple[list[Qu
         if item.mention is None:
             resolved.append((None, None, item))
             continue
-        name, ent = resolver.resolve(item.mention, item.cue_at if item.cue_at is not None else item.start)
-        if ent is not None and ent.label == "PERSON":
-            resolver.note_speaker(ent, item.cue_at if item.cue_at is not None else item.start)
+        at = item.cue_at if item.cue_at is not None else item.start
+        name, ent = resolver.resolve(item.mention, at, (item.start, item.end))
+        if name is not None:
+            resolver.note_speaker(name, ent, item.mention, at)
         resolved.append((name, ent, item))
     # quotes with no cue of their own: same paragraph first, then the quotation they continue, then the last
     for n, (name, ent, item) in enumerate(resolved):

@@ -17,6 +17,7 @@ _PREPOSITIONS = frozenset(
      "off", "down", "back", "as", "upon", "through", "around", "across"}
 )
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "reporters", "journalists", "it"})
+_LINKS = frozenset({"of", "for", "with", "at", "from"})
 Span = tuple[int, int]
 
 
@@ -88,6 +89,13 @@ def noun_phrase_back(tokens: list[Token], j: int, lo: int, lex: Lexicon) -> Span
         start += 1
     if start > j:
         return None
+    # "Tim Guest with the Nova Scotia Health Authority", "a spokesperson for the camp"
+    if start - 2 >= lo and tokens[start - 1].lower in _LINKS and (
+        tokens[start - 2].is_cap or tokens[start - 2].lower in lex.roles
+    ):
+        head = noun_phrase_back(tokens, start - 2, lo, lex)
+        if head is not None and j + 1 - head[0] <= 14:
+            return (head[0], j + 1)
     if j - start > 9:
         return None
     return (start, j + 1)
@@ -166,6 +174,12 @@ def subject_after(tokens: list[Token], c: int, hi: int, lex: Lexicon) -> Span | 
             break
         if tok.is_word and not tok.is_cap and tok.lower not in lex.roles and tok.lower not in _DETERMINERS:
             if tok.lower in _PREPOSITIONS and j > i and tokens[j - 1].is_cap:
+                if tok.lower in _LINKS | {"on"} and (
+                    (j + 1 < hi and tokens[j + 1].is_cap)
+                    or (j + 2 < hi and tokens[j + 1].lower == "the" and tokens[j + 2].is_cap)
+                ):
+                    j += 1  # "the National Institute on Drug Abuse", "Jane Doe of the union"
+                    continue
                 break  # "said Smith in a statement"
             lower_words += 1
             if lower_words > 4:

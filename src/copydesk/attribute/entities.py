@@ -80,11 +80,16 @@ def find_names(paragraphs: list[Paragraph], lex: Lexicon) -> list[NameSpan]:
                     i += 1
                     continue
                 j = name_run_end(tokens, i, sent.hi, lex, orgs=True)
+                if j == i + 1 and tokens[i].text.isupper() and j < sent.hi and tokens[j].text in ":|":
+                    i = j  # a label such as "WATCH:" or "ENERGY:"
+                    continue
                 k = i
                 while k < j and (k in starts or tokens[k - 1].text in "“\"‘'") and tokens[k].lower in lex.function_words:
                     k += 1
                 prefix, name = split_name(tokens[k:j], lex)
-                if any(t.lower in _ORG_INNER for t in tokens[k:j]):
+                if any(t.lower in _ORG_INNER for t in tokens[k:j]) and not any(
+                    _base(t.lower).rstrip(".") in lex.titles for t in tokens[k:j]
+                ):
                     prefix, name = [], tokens[k:j]  # "Bank of Canada", not a title before "Canada"
                 if all(_base(t.lower).rstrip(".") in lex.titles for t in name):
                     i = max(j, i + 1)
@@ -186,14 +191,14 @@ def build_entities(spans: list[NameSpan], lex: Lexicon, speakers: set[str] | Non
         assert label is not None
         ent = by_name.get(span.text)
         if ent is None and label == "PERSON":
-            ent = _person_for(span.text, entities, span.start)
+            ent = person_for(span.text, entities, span.start)
         if ent is None:
             ent = Named(span.text, label, span.start)
             entities.append(ent)
             by_name[span.text] = ent
         _add(ent, span)
     for span in singles:
-        ent = by_name.get(span.text) or _person_for(span.text, entities, span.start)
+        ent = by_name.get(span.text) or person_for(span.text, entities, span.start)
         if ent is None and (span.titled or span.text in speakers):
             ent = Named(span.text, "PERSON", span.start)
             entities.append(ent)
@@ -224,18 +229,21 @@ def _add(ent: Named, span: NameSpan) -> None:
         ent.name = span.text
 
 
-def _person_for(text: str, entities: list[Named], at: int) -> Named | None:
-    """The person whose name ``text`` shortens (a surname, a first name or the full name), if any."""
+def person_for(text: str, entities: list[Named], at: int) -> Named | None:
+    """The person whose name ``text`` shortens: the full name, its surname, or (if named just
+    before) its first name; the one mentioned last before ``at`` wins."""
     words = text.split()
     best: Named | None = None
+    best_pos = -2
     for ent in entities:
         if ent.label != "PERSON":
             continue
         parts = ent.parts
+        last = max((p for p in ent.positions if p <= at), default=-1)
         if len(words) == 1:
-            match = words[0] in (parts[-1], parts[0])
+            match = words[0] == parts[-1] or (words[0] == parts[0] and last >= 0 and at - last < 1500)
         else:
             match = words == parts[-len(words) :] or words == parts[: len(words)]
-        if match and (best is None or (ent.positions and ent.positions[-1] <= at)):
-            best = ent
+        if match and last > best_pos:
+            best, best_pos = ent, last
     return best

@@ -92,7 +92,8 @@ class Lexicon:
     boundaries: frozenset[str]
     function_words: frozenset[str]
     org_words: frozenset[str]
-    org_nouns: frozenset[str]
+    org_nouns: dict[str, str]  # "company" -> "ORG", "city" -> "GPE"
+    documents: frozenset[str]  # "statement", "complaint": their author speaks through them
     places: frozenset[str]
 
     def cue_lemma(self, word: str, *, direct: bool = False) -> str | None:
@@ -139,6 +140,7 @@ def load_lexicon() -> Lexicon:
         boundaries=_words("boundaries.txt"),
         function_words=_words("function_words.txt"),
         org_words=_words("org_words.txt"),
-        org_nouns=_words("org_nouns.txt"),
+        org_nouns={row[0].lower(): row[1] for row in read_list("org_nouns.txt")},
+        documents=_words("documents.txt"),
         places=frozenset(" ".join(row) for row in read_list("places.txt")),
     )

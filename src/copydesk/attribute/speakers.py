@@ -1,20 +1,29 @@
 """Resolve a speaker mention (``Mr Sok``, ``he``, ``the spokesman``) to the entity it names.
 
-Resolution walks the article in text order and keeps a salience list: people who opened a sentence or
-were just quoted. A pronoun goes to the most salient person whose gender does not conflict; a surname
-to the person whose full name ends with it; a role description to the person introduced with that role;
-``the company`` or ``the city`` to the organisation or place named last.
+Resolution walks the article in text order and keeps a salience list: people and organisations that
+opened a sentence or were just quoted. ``he``/``she`` go to the most salient person whose gender does
+not conflict and who is not talked about in the quote itself (in "Macharia hid under a desk, he said",
+``he`` is not Macharia); ``they``/``it`` to the organisation or group quoted last; a surname to the
+person whose full name ends with it; a role description to the person introduced with that role;
+``the company`` to an organisation whose name holds the noun; ``the statement`` to its author, the
+speaker just before it.
 """
 
 from __future__ import annotations
 
-from copydesk.attribute.entities import Named, NameSpan, _person_for
+from dataclasses import dataclass
+
+from copydesk.attribute.entities import Named, NameSpan, person_for
 from copydesk.attribute.lexicon import Lexicon
 from copydesk.attribute.mentions import Mention
 
-import os
-_MODE = os.environ.get("SAL", "subject")
-_PLACE_NOUNS = frozenset({"city", "province", "state", "country", "town", "municipality", "region"})
+
+@dataclass(slots=True)
+class _Salient:
+    at: int
+    name: str
+    entity: Named | None
+    kind: str  # person, org or group
 
 
 class Resolver:
@@ -23,90 +32,130 @@ class Resolver:
     def __init__(self, entities: list[Named], names: list[NameSpan], lex: Lexicon) -> None:
         self.lex = lex
         self.entities = entities
-        self._by_mention: dict[str, Named] = {}
+        self._by_key: dict[str, Named] = {}
         for ent in entities:
             for key in sorted(ent.keys):
-                self._by_mention.setdefault(key, ent)
-        # (offset, entity) of people opening a sentence: salient for a following pronoun
-        self._salient: list[tuple[int, Named]] = []
+                self._by_key.setdefault(key, ent)
+        self._salient: list[_Salient] = []
         for span in names:
-            ent = self._by_mention.get(span.text)
-            if ent is not None and (span.subject or _MODE == "all") and not span.quoted and _MODE != "speakers":
-                self._salient.append((span.start, ent))
-        self._salient.sort(key=lambda pair: pair[0])
+            ent = self._by_key.get(span.text)
+            if ent is not None and span.subject and not span.quoted and ent.label != "GPE":
+                self._salient.append(_Salient(span.start, ent.name, ent, _kind(ent)))
+        self._salient.sort(key=lambda s: s.at)
 
     def entity_for_name(self, name: str, at: int) -> Named | None:
         """The entity a written name refers to at offset ``at``."""
-        ent = self._by_mention.get(name)
+        ent = self._by_key.get(name)
         if ent is not None:
             return ent
         words = name.split()
         if words and words[0].lower() in self.lex.function_words:
-            ent = self._by_mention.get(" ".join(words[1:]))
+            ent = self._by_key.get(" ".join(words[1:]))
             if ent is not None:
                 return ent
-        return _person_for(name, self.entities, at)
+        return person_for(name, self.entities, at)
 
-    def note_speaker(self, ent: Named, at: int) -> None:
-        """Record that ``ent`` spoke at offset ``at``: it becomes the most salient person there."""
-        self._salient.append((at, ent))
-        self._salient.sort(key=lambda pair: pair[0])
+    def note_speaker(self, name: str, ent: Named | None, mention: Mention, at: int) -> None:
+        """Record that ``name`` spoke at offset ``at``: it becomes the most salient there."""
+        if ent is not None:
+            kind = _kind(ent)
+        elif mention.kind == "name" and " and " in (mention.name or ""):
+            kind = "group"
+        elif mention.kind == "description" and (mention.role or "").endswith("s"):
+            kind = "group"
+        elif mention.kind == "name":
+            kind = "person"
+        else:
+            return
+        self._salient.append(_Salient(at, name, ent, kind))
+        self._salient.sort(key=lambda s: s.at)
 
-    def _pronoun(self, mention: Mention, at: int) -> Named | None:
-        low = mention.text.lower()
-        want = self.lex.pronouns.get(low)
-        if want in ("group", "thing"):
-            for pos, ent in reversed(self._salient):
-                if pos < at and ent.label != "PERSON":
-                    return ent
-            return None
-        for pos, ent in reversed(self._salient):
-            if pos >= at or ent.label != "PERSON":
+    def _pronoun(self, mention: Mention, at: int, span: tuple[int, int]) -> _Salient | None:
+        want = self.lex.pronouns.get(mention.text.lower())
+        for item in reversed(self._salient):
+            if item.at >= at or span[0] <= item.at < span[1]:
                 continue
-            if want in ("m", "f") and ent.gender and ent.gender != want:
+            if want in ("group", "thing"):
+                if item.kind == "person":
+                    if want == "thing":
+                        continue
+                    continue
+                return item
+            if item.kind != "person":
                 continue
-            if want in ("m", "f") and not ent.gender:
+            ent = item.entity
+            if want in ("m", "f") and ent is not None and ent.gender and ent.gender != want:
+                continue
+            if want in ("m", "f") and ent is not None and not ent.gender:
                 ent.gender = want
-            return ent
+            return item
         return None
 
-    def _description(self, mention: Mention, at: int) -> Named | None:
+    def _last_speaker(self, at: int) -> _Salient | None:
+        for item in reversed(self._salient):
+            if item.at < at:
+                return item
+        return None
+
+    def _description(self, mention: Mention, at: int) -> Named | _Salient | None:
         role = (mention.role or "").lower()
         words = role.replace(",", " ").split()
         if not words:
             return None
         head = words[-1]
-        if head in self.lex.org_nouns and len(words) <= 2:
-            want = "GPE" if head in _PLACE_NOUNS else "ORG"
+        if head in self.lex.documents:
+            if len(words) >= 2 and words[-2].endswith(("'s", "’s")):
+                owner = words[-2][:-2]
+                return self._description(Mention(owner, mention.start, mention.end, "description", role=owner), at)
+            return self._last_speaker(at)
+        label = self.lex.org_nouns.get(head)
+        if label is not None and len(words) <= 2:
             best: Named | None = None
             best_pos = -1
             for ent in self.entities:
-                if ent.label != want:
+                if ent.label != label:
+                    continue
+                if label == "ORG" and head not in ent.name.lower():
                     continue
                 for pos in ent.positions:
                     if best_pos < pos < at:
                         best, best_pos = ent, pos
             return best
-        if head in self.lex.roles or head in self.lex.titles:
-            candidates = [e for e in self.entities if e.label == "PERSON" and any(head in r.lower().split() for r in e.roles)]
-            if candidates:
+        singular = head[:-1] if head.endswith("s") and head[:-1] in self.lex.roles else head
+        if singular in self.lex.roles or singular in self.lex.titles:
+            candidates = [
+                e for e in self.entities
+                if e.label == "PERSON" and any(singular in r.lower().split() for r in e.roles)
+            ]
+            if candidates and singular == head:
                 return max(candidates, key=lambda e: max((p for p in e.positions if p < at), default=-1))
         return None
 
-    def resolve(self, mention: Mention, at: int) -> tuple[str | None, Named | None]:
-        """Return the resolved speaker name (or None) and its entity for ``mention`` at offset ``at``."""
+    def resolve(self, mention: Mention, at: int, span: tuple[int, int] = (0, 0)
+                ) -> tuple[str | None, Named | None]:
+        """Return the resolved speaker name (or None) and its entity for ``mention`` at offset ``at``.
+
+        ``span`` is the quote's own extent: a pronoun never resolves to someone mentioned inside it.
+        """
+        found: Named | _Salient | None
         if mention.kind == "pronoun":
-            ent = self._pronoun(mention, at)
+            found = self._pronoun(mention, at, span)
         elif mention.kind == "name" and mention.name:
-            ent = self.entity_for_name(mention.name, at)
-            if ent is None:
+            found = self.entity_for_name(mention.name, at)
+            if found is None:
                 return mention.name, None
-            if mention.gender and not ent.gender:
-                ent.gender = mention.gender
+            if mention.gender and not found.gender:
+                found.gender = mention.gender
         else:
-            ent = self._description(mention, at)
-        if ent is None:
+            found = self._description(mention, at)
+        if found is None:
             return None, None
-        if mention.role and mention.kind == "name" and mention.role not in ent.roles:
-            ent.roles.append(mention.role)
-        return ent.name, ent
+        if isinstance(found, _Salient):
+            return found.name, found.entity
+        if mention.role and mention.kind == "name" and mention.role not in found.roles:
+            found.roles.append(mention.role)
+        return found.name, found
+
+
+def _kind(ent: Named) -> str:
+    return "person" if ent.label == "PERSON" else "org"
