@@ -102,6 +102,8 @@ def find_names(paragraphs: list[Paragraph], lex: Lexicon) -> list[NameSpan]:
                 end = j
                 while end > k and tokens[end - 1].lower in ("of", "for", "and", "the", "&", "-", "."):
                     end -= 1
+                if end < len(tokens) and tokens[end].text == "/":
+                    end = k  # a photo credit: "(Tijana Martin/The Canadian Press)"
                 if end > k:
                     text = _strip_possessive(" ".join(t.text for t in tokens[k:end]).replace(" .", ".").replace(" - ", "-"))
                     subject = k == sent.lo or (k - 1 >= sent.lo and tokens[k - 1].text == "," and k - 1 < sent.lo + 8)
@@ -165,8 +167,8 @@ def label_of(span: NameSpan, lex: Lexicon) -> str | None:
         return "GPE"
     if any(w.lower() in lex.org_words for w in words) and not (len(words) == 1 and span.subject):
         return "ORG"
-    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
-        return "ORG"
+    if any(w.isupper() and len(w) > 1 and w.isalpha() for w in words) and not span.titled:
+        return "ORG"  # "UN", "BC Hydro", "CBC News"
     if len(words) == 1 and span.subject and not span.titled:
         return None  # a capitalised first word of a sentence: not evidence of a name on its own
     if span.titled:
