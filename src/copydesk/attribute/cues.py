@@ -190,11 +190,12 @@ def subject_after(tokens: list[Token], c: int, hi: int, lex: Lexicon) -> Span | 
     if j == i:
         return None
     end = j
-    if end + 1 < hi and tokens[end].text == "," and _appositive_start(tokens[end + 1], lex):
+    if end + 1 < hi and tokens[end].text == ",":
         k = end + 1
         while k < hi and tokens[k].text not in ",.;:!?" and not tokens[k].quoted:
             k += 1
-        end = k
+        if _appositive(tokens[end + 1 : k], lex):
+            end = k
     return (i, end)
 
 

@@ -34,6 +34,7 @@ class Found:
     marked: list[MarkedSpan] = field(default_factory=list)
 
 
+_SUBORDINATORS = frozenset({"after", "before", "because", "when", "while", "if", "unless", "since", "until"})
 _BREAKS = frozenset({",", "but", "and", "while", "as", "although", "though", ";", "—"})
 
 
@@ -182,6 +183,12 @@ class ParagraphFinder:
         kept: list[Found] = []
         for item in out:
             prev = kept[-1] if kept else None
+            if prev is not None and item.cue_at is not None and prev.start < item.cue_at < prev.end:
+                c = next(k for k in range(lo, hi) if tokens[k].start == item.cue_at)
+                if tokens[c - 1].text == "," and tokens[c].lower.endswith("ing"):
+                    prev.end = tokens[c - 2].end  # "..., noting that ...": a second report
+                    kept.append(item)
+                    continue
             if prev is not None and item.mention is not None and prev.start < item.mention.start < prev.end:
                 cut = [t for t in tokens[lo:hi] if prev.start <= t.start and t.end <= item.mention.start]
                 if not cut or cut[-1].lower not in _BREAKS:
@@ -226,7 +233,11 @@ class ParagraphFinder:
             if rng is None and self.fallback is not None:
                 rng = self.fallback(self.para, sent, c)
         if rng is not None and cues.content_ok(tokens, content_lo, hi, lemma, self.lex, c):
-            return self._make(content_lo, hi, c, rng, cues.cue_phrase(tokens, c))
+            end = hi
+            if tokens[content_lo].lower == "to":
+                # "vowed to return ... after he was granted asylum": the pledge ends at the subordinate clause
+                end = next((k for k in range(content_lo + 3, hi) if tokens[k].lower in _SUBORDINATORS), hi)
+            return self._make(content_lo, end, c, rng, cues.cue_phrase(tokens, c))
         # content first: "Being in a public position can be hard, Lonechild said."
         after = rng is None
         if after:

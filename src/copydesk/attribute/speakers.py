@@ -89,7 +89,18 @@ class Resolver:
             if want in ("m", "f") and ent is not None and not ent.gender:
                 ent.gender = want
             return item
-        return None
+        if want not in ("m", "f"):
+            return None
+        # nobody salient fits: the person of that gender mentioned last, wherever in the sentence
+        best: Named | None = None
+        best_pos = -1
+        for ent in self.entities:
+            if ent.label != "PERSON" or ent.gender != want:
+                continue
+            for pos in ent.positions:
+                if best_pos < pos < at and not span[0] <= pos < span[1]:
+                    best, best_pos = ent, pos
+        return _Salient(best_pos, best.name, best, "person") if best is not None else None
 
     def _last_speaker(self, at: int) -> _Salient | None:
         for item in reversed(self._salient):
