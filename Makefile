@@ -24,7 +24,7 @@ demo: $(VENV)/.installed
 	@echo
 	@echo "One cleaned article ($(OUT)/demo.jsonl):"
 	@echo
-	@$(BIN)/python samples/show_record.py $(OUT)/demo.jsonl --id wcxb-0161
+	@$(BIN)/python samples/show_record.py $(OUT)/demo.jsonl
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest

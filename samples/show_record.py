@@ -11,16 +11,17 @@ from typing import Any
 
 
 def pick(path: str, wanted: str | None) -> dict[str, Any] | None:
-    """Return the record with id ``wanted``, else the first one with a title, else the first one."""
-    first = titled = None
+    """Return the record with id ``wanted``, else the first with a title and authors, else the first."""
+    best: tuple[int, dict[str, Any]] | None = None
     with open(path, encoding="utf-8") as file:
         for line in file:
             record = json.loads(line)
             if wanted is not None and record.get("id") == wanted:
                 return record
-            first = first or record
-            titled = titled or (record if record.get("title") else None)
-    return titled or first
+            rank = bool(record.get("title")) + bool(record.get("authors"))
+            if best is None or rank > best[0]:
+                best = (rank, record)
+    return None if best is None else best[1]
 
 
 def show(record: dict[str, Any], paragraphs: int = 3, width: int = 100) -> str:
@@ -49,7 +50,7 @@ def main() -> int:
     """Parse the command line and print the chosen record."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("path", help="a JSONL file written by `copydesk clean`")
-    parser.add_argument("--id", help="the record to show (default: the first one with a title)")
+    parser.add_argument("--id", help="the record to show (default: the first with a title and authors)")
     parser.add_argument("--paragraphs", type=int, default=3, help="body paragraphs to print")
     args = parser.parse_args()
     record = pick(args.path, args.id)
