@@ -214,6 +214,10 @@ def content_start(tokens: list[Token], c: int, hi: int, lemma: str, lex: Lexicon
         if tok.text in ",:" or lex.skippable(tok.text):
             i += 1
             continue
+        if (tok.lower in lex.frame_open or tok.lower in _PREPOSITIONS) and not tok.quoted:
+            that = next((k for k in range(i + 1, min(hi, i + 8)) if tokens[k].lower == "that"), None)
+            if that is not None and not any(t.quoted or t.text in ",;:" for t in tokens[i:that]):
+                return that + 1  # "acknowledged before the judge that ..."
         if tok.lower in lex.frame_open and not tok.quoted:
             k = i + 1
             while k < hi and k < i + 7 and tokens[k].text not in ",:" and tokens[k].lower != "that":

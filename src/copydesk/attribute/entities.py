@@ -31,6 +31,7 @@ class NameSpan:
     quoted: bool = False
     written: str = ""  # as written, with its honorific ("Mr Sok")
     next_pronoun: str | None = None  # gender of the first he/she that follows before another name
+    appositive: str | None = None  # "the lawyer for the society" in "Megan Bortis, the lawyer for the society,"
 
 
 @dataclass(slots=True)
@@ -110,11 +111,13 @@ def find_names(paragraphs: list[Paragraph], lex: Lexicon) -> list[NameSpan]:
                     if prefix and not subject:
                         subject = k - len(prefix) == sent.lo
                     role = _role_before(para, k - len(prefix), k, sent.lo, lex)
+                    appositive = _role_after(para, end, sent.hi, lex)
                     written = " ".join(t.text for t in tokens[k - len([t for t in prefix if lex.honorific(t.text)]) : end])
                     found.append(
                         NameSpan(
                             text, tokens[k].start, tokens[end - 1].end, para.index, k, subject, titled, gender,
                             role, tokens[k].quoted, _strip_possessive(written.replace(" .", ".")),
+                            appositive=appositive,
                         )
                     )
                 i = max(j, i + 1)
@@ -160,11 +163,29 @@ def _role_before(para: Paragraph, i: int, k: int, lo: int, lex: Lexicon) -> str 
     return text
 
 
+def _role_after(para: Paragraph, end: int, hi: int, lex: Lexicon) -> str | None:
+    """An appositive after a name: ", a Kentucky Republican," or ", the lawyer for the society"."""
+    tokens = para.tokens
+    if end + 2 >= hi or tokens[end].text != "," or tokens[end + 1].lower not in ("a", "an", "the"):
+        return None
+    k = end + 2
+    while k < hi and tokens[k].text not in ",.;:!?()" and not tokens[k].quoted and k - end < 14:
+        if tokens[k].lower in lex.be_forms or tokens[k].lower in ("who", "which", "that"):
+            return None
+        k += 1
+    words = tokens[end + 2 : k]
+    if not words or k - end >= 14:
+        return None
+    return " ".join(t.text for t in words)
+
+
 def label_of(span: NameSpan, lex: Lexicon) -> str | None:
     """Return PERSON, ORG or GPE for a name from its own evidence, or None if it has none."""
     words = span.text.split()
     if span.text in lex.places:
         return "GPE"
+    if "&" in words:
+        return "ORG"
     if any(w.lower() in lex.org_words for w in words) and not (len(words) == 1 and span.subject):
         return "ORG"
     if any(w.isupper() and len(w) > 1 and w.isalpha() for w in words) and not span.titled:
@@ -225,6 +246,8 @@ def _add(ent: Named, span: NameSpan) -> None:
         ent.gender = span.gender
     if span.next_pronoun:
         ent.votes[span.next_pronoun] = ent.votes.get(span.next_pronoun, 0) + 1
+    if span.appositive and span.appositive not in ent.roles and ent.label == "PERSON":
+        ent.roles.append(span.appositive)
     if span.role and span.role not in ent.roles:
         ent.roles.append(span.role)
     if len(span.text) > len(ent.name) and ent.label == "PERSON" and ent.name in span.text.split():

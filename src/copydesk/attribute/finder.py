@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from copydesk.attribute import cues
 from copydesk.attribute.lexicon import Lexicon
-from copydesk.attribute.mentions import Mention, build_mention
+from copydesk.attribute.mentions import Mention, build_mention, name_run_end
 from copydesk.attribute.quotes import MarkedSpan
 from copydesk.attribute.text import Paragraph, Sentence, Token
 
@@ -78,6 +78,9 @@ class ParagraphFinder:
         directs: list[tuple[int, Found | None]] = []
         for n, span in enumerate(self.spans):
             directs.append((n, self._direct(span)))
+        pull = self._pull_quote()
+        if pull is not None:
+            return [pull]
         for sent in self.para.sentences:
             for item in self._indirect(sent):
                 found.append(item)
@@ -89,6 +92,25 @@ class ParagraphFinder:
                 found.append(item)
         found.sort(key=lambda f: f.start)
         return found
+
+    def _pull_quote(self) -> Found | None:
+        """A pull quote: words, then the speaker's name alone ("... thankful for it. Morgan McNeely")."""
+        tokens, sents = self.tokens, self.para.sentences
+        if len(sents) < 2 or self.spans or tokens[-1].text in ".!?…\"”’":
+            return None
+        last = sents[-1]
+        end = name_run_end(tokens, last.lo, last.hi, self.lex)
+        if not 2 <= end - last.lo <= 4 or (end < last.hi and tokens[end].text != ","):
+            return None
+        if end < last.hi and _words(tokens[end:last.hi]) > 5:
+            return None
+        body = tokens[: last.lo]
+        if _words(body) < 5 or any(cues.cue_at(tokens, k, self.lex) for k in range(last.lo)):
+            return None
+        mention = self._mention((last.lo, last.hi))
+        if mention is None or mention.kind != "name":
+            return None
+        return Found(body[0].start, body[-1].end, "direct", self.para.index, None, tokens[last.lo].start, mention)
 
     def _direct(self, span: MarkedSpan) -> Found | None:
         tokens = self.tokens
@@ -265,8 +287,10 @@ class ParagraphFinder:
         a = lo
         while a < comma and not tokens[a].is_word and not tokens[a].quoted:
             a += 1
-        if k < hi and _words(tokens[k:hi]) >= 3 and (
-            tokens[k + 1].lower in ("and", "but") | self.lex.pronouns.keys() or _words(tokens[a:comma]) < 3
+        participle = k + 1 < hi and tokens[k + 1].lower.endswith("ing") and cues.cue_at(tokens, k + 1, self.lex)
+        if k < hi and not participle and (_words(tokens[k:hi]) >= 4 or (
+            _words(tokens[k:hi]) >= 3 and (
+                tokens[k + 1].lower in ("and", "but") | self.lex.pronouns.keys() or _words(tokens[a:comma]) < 3))
         ):
             # a parenthetical cue inside the reported sentence: "The drugs, he says, are ..."
             return self._make(a, hi, c, rng, cues.cue_phrase(tokens, c))

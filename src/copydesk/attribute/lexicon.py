@@ -94,6 +94,7 @@ class Lexicon:
     org_words: frozenset[str]
     org_nouns: dict[str, str]  # "company" -> "ORG", "city" -> "GPE"
     documents: frozenset[str]  # "statement", "complaint": their author speaks through them
+    loose_org_nouns: frozenset[str]  # "company": may stand for any organisation named before
     places: frozenset[str]
 
     def cue_lemma(self, word: str, *, direct: bool = False) -> str | None:
@@ -142,5 +143,6 @@ def load_lexicon() -> Lexicon:
         org_words=_words("org_words.txt"),
         org_nouns={row[0].lower(): row[1] for row in read_list("org_nouns.txt")},
         documents=_words("documents.txt"),
+        loose_org_nouns=frozenset(row[0].lower() for row in read_list("org_nouns.txt") if "any" in row[2:]),
         places=frozenset(" ".join(row) for row in read_list("places.txt")),
     )

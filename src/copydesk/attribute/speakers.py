@@ -123,22 +123,27 @@ class Resolver:
         if label is not None and len(words) <= 2:
             best: Named | None = None
             best_pos = -1
+            loose = head in self.lex.loose_org_nouns and not any(
+                head in e.name.lower() for e in self.entities if e.label == label
+            )
             for ent in self.entities:
                 if ent.label != label:
                     continue
-                if label == "ORG" and head not in ent.name.lower():
+                if label == "ORG" and head not in ent.name.lower() and not loose:
                     continue
                 for pos in ent.positions:
                     if best_pos < pos < at:
                         best, best_pos = ent, pos
             return best
-        singular = head[:-1] if head.endswith("s") and head[:-1] in self.lex.roles else head
-        if singular in self.lex.roles or singular in self.lex.titles:
+        if head.endswith("s") and head[:-1] in self.lex.roles:
+            return None  # "officials", "experts": a group, not one person named before
+        key = " ".join(words[-2:]) if len(words) >= 2 and words[-2] not in ("former", "new") else head
+        for probe in (key, head):
             candidates = [
                 e for e in self.entities
-                if e.label == "PERSON" and any(singular in r.lower().split() for r in e.roles)
+                if e.label == "PERSON" and any(f" {probe} " in f" {r.lower()} " for r in e.roles)
             ]
-            if candidates and singular == head:
+            if candidates:
                 return max(candidates, key=lambda e: max((p for p in e.positions if p < at), default=-1))
         return None
 
