@@ -81,7 +81,7 @@ def find_names(paragraphs: list[Paragraph], lex: Lexicon) -> list[NameSpan]:
                     i += 1
                     continue
                 j = name_run_end(tokens, i, sent.hi, lex, orgs=True)
-                if j == i + 1 and tokens[i].text.isupper() and j < sent.hi and tokens[j].text in ":|":
+                if all(t.text.isupper() for t in tokens[i:j]) and j < sent.hi and tokens[j].text in ":|":
                     i = j  # a label such as "WATCH:" or "ENERGY:"
                     continue
                 k = i
@@ -129,8 +129,8 @@ def _vote_pronouns(paragraphs: list[Paragraph], found: list[NameSpan], lex: Lexi
     """Note the gender of the first he/she/his/her after each name, before the next name: a gender vote."""
     starts = {(s.paragraph, s.token) for s in found}
     for span in found:
-        if span.quoted:
-            continue
+        if span.quoted or not span.subject:
+            continue  # an object's following pronoun is usually the subject's
         tokens = paragraphs[span.paragraph].tokens
         k = span.token + 1
         while k < len(tokens) and k < span.token + 40:

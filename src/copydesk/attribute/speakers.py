@@ -73,6 +73,7 @@ class Resolver:
     def _pronoun(self, mention: Mention, at: int, span: tuple[int, int]) -> _Salient | None:
         want = self.lex.pronouns.get(mention.text.lower())
         for item in reversed(self._salient):
+            # who is talked about in the quote is not who talks: "Macharia hid under a desk, he said"
             if item.at >= at or span[0] <= item.at < span[1]:
                 continue
             if want in ("group", "thing"):
