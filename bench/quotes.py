@@ -72,8 +72,9 @@ def textacy_system() -> System:
     return run
 
 
-def evaluate(system: System, articles: list[GoldArticle], gold_filter: str | None = None
-             ) -> tuple[Tally, Tally, float, list[list[Pred]]]:
+def evaluate(
+    system: System, articles: list[GoldArticle], gold_filter: str | None = None
+) -> tuple[Tally, Tally, float, list[list[Pred]]]:
     """Run ``system`` on every article; return tallies at 30% and 80%, articles per second, predictions."""
     t30, t80 = Tally(), Tally()
     outputs = []
@@ -99,8 +100,11 @@ def _row(name: str, kind: str, t30: Tally, t80: Tally) -> str:
 def report(set_name: str, articles: list[GoldArticle], systems: dict[str, System]) -> None:
     """Print the tables for one data set."""
     polnear = set_name.startswith("polnear")
-    filters = [("quote-marked contents", "marked"), ("all speech attributions", "speech")] if polnear else [
-        (None, None)]
+    filters = (
+        [("quote-marked contents", "marked"), ("all speech attributions", "speech")]
+        if polnear
+        else [(None, None)]
+    )
     n_gold = sum(len(a.quotes) for a in articles)
     print(f"\n== {set_name}: {len(articles)} articles, {n_gold} gold attributions ==")
     for label, gold_filter in filters:
@@ -108,7 +112,10 @@ def report(set_name: str, articles: list[GoldArticle], systems: dict[str, System
         first = next(iter(results.values()))[0]
         counts = ", ".join(f"{first.gold[k]} {k}" for k in ("direct", "indirect") if first.gold[k])
         print(f"-- quote detection{' on ' + label if label else ''} ({counts} gold)")
-        print(f"  {'system':<9} {'kind':<9} {'P@30':>6} {'R@30':>6} {'F1@30':>6}   {'P@80':>6} {'R@80':>6} {'F1@80':>6}")
+        print(
+            f"  {'system':<9} {'kind':<9} {'P@30':>6} {'R@30':>6} {'F1@30':>6}"
+            f"   {'P@80':>6} {'R@80':>6} {'F1@80':>6}"
+        )
         kinds = ("all",) if polnear else ("direct", "indirect", "all")
         for name, (t30, t80, _, _) in results.items():
             for kind in kinds:
@@ -135,7 +142,11 @@ def show_errors(articles: list[GoldArticle], system: System, limit: int) -> None
         preds = system(art.text)
         for g in art.quotes:
             best = max(preds, key=lambda p: min(g.end, p.end) - max(g.start, p.start), default=None)
-            ov = 0 if best is None else max(0, min(g.end, best.end) - max(g.start, best.start)) / max(1, g.end - g.start)
+            ov = (
+                0
+                if best is None
+                else max(0, min(g.end, best.end) - max(g.start, best.start)) / max(1, g.end - g.start)
+            )
             ok_span = ov > 0.3
             ok_spk = ok_span and best is not None and same_speaker(best.speaker, g.reference, art)
             if ok_span and ok_spk:
@@ -147,16 +158,25 @@ def show_errors(articles: list[GoldArticle], system: System, limit: int) -> None
             if shown >= limit:
                 return
         for p in preds:
-            if not any(max(0, min(g.end, p.end) - max(g.start, p.start)) / max(1, g.end - g.start) > 0.3
-                       for g in art.quotes):
-                print(f"[{art.id[:8]}] FALSE {p.kind} speaker={p.speaker!r}: {art.text[p.start:p.end][:150]!r}")
+            if not any(
+                max(0, min(g.end, p.end) - max(g.start, p.start)) / max(1, g.end - g.start) > 0.3
+                for g in art.quotes
+            ):
+                print(
+                    f"[{art.id[:8]}] FALSE {p.kind} speaker={p.speaker!r}: "
+                    f"{art.text[p.start : p.end][:150]!r}"
+                )
                 shown += 1
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sets", nargs="+", default=["ggt-dev", "ggt-all", "polnear-dev"], choices=sorted(SETS))
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--sets", nargs="+", default=["ggt-dev", "ggt-all", "polnear-dev"], choices=sorted(SETS)
+    )
     parser.add_argument("--no-baseline", action="store_true", help="skip textacy")
     parser.add_argument("--errors", type=int, default=0, help="print this many errors of copydesk instead")
     args = parser.parse_args(argv)

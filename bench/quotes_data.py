@@ -93,8 +93,15 @@ def load_ggt(split: str | None = None) -> list[GoldArticle]:
                     continue
                 kind = _quote_kind(row["text"][span[0] : span[1]])
                 art.quotes.append(
-                    GoldQuote(span[0], span[1], kind, q.get("reference") or "", q.get("speaker") or "",
-                              mention_type(q.get("speaker") or ""), (q.get("verb") or "").lower())
+                    GoldQuote(
+                        span[0],
+                        span[1],
+                        kind,
+                        q.get("reference") or "",
+                        q.get("speaker") or "",
+                        mention_type(q.get("speaker") or ""),
+                        (q.get("verb") or "").lower(),
+                    )
                 )
             articles.append(art)
     return articles
@@ -120,12 +127,20 @@ def _polnear_article(text: str, ann: str, article_id: str) -> GoldArticle:
             source = spans.get(roles.get("Source", ""))
             cue = spans.get(roles.get("Cue", ""))
             cue_text = cue[3].lower() if cue else ""
-            quoted = any(ch in "\"“”" for ch in text[content[1] : content[2]])
+            quoted = any(ch in '"“”' for ch in text[content[1] : content[2]])
             speech = not (set(cue_text.split()) & _SPEECH_EXCLUDE) or "said" in cue_text.split()
             mention = source[3] if source else ""
             art.quotes.append(
-                GoldQuote(content[1], content[2], "direct" if quoted else "indirect", mention, mention,
-                          mention_type(mention), cue_text, speech)
+                GoldQuote(
+                    content[1],
+                    content[2],
+                    "direct" if quoted else "indirect",
+                    mention,
+                    mention,
+                    mention_type(mention),
+                    cue_text,
+                    speech,
+                )
             )
     return art
 
@@ -143,6 +158,9 @@ def load_polnear(split: str) -> list[GoldArticle]:
         if not text_path.exists():
             continue
         seen.add(base)
-        articles.append(_polnear_article(text_path.read_text(encoding="utf-8"),
-                                         ann_path.read_text(encoding="utf-8"), base))
+        articles.append(
+            _polnear_article(
+                text_path.read_text(encoding="utf-8"), ann_path.read_text(encoding="utf-8"), base
+            )
+        )
     return articles

@@ -89,8 +89,15 @@ def overlap(gs: int, ge: int, ps: int, pe: int) -> int:
     return max(0, min(ge, pe) - max(gs, ps))
 
 
-def score_article(article: GoldArticle, preds: list[Pred], threshold: float, tally: Tally,
-                  *, speakers: bool, gold_filter: str | None = None) -> None:
+def score_article(
+    article: GoldArticle,
+    preds: list[Pred],
+    threshold: float,
+    tally: Tally,
+    *,
+    speakers: bool,
+    gold_filter: str | None = None,
+) -> None:
     """Add one article's counts to ``tally``; ``gold_filter`` keeps only speech or quote-marked gold."""
     golds = article.quotes
     if gold_filter == "speech":
@@ -125,6 +132,9 @@ def score_article(article: GoldArticle, preds: list[Pred], threshold: float, tal
         tally.pred[kind] += 1
         if n in matched_pred or (
             gold_filter is not None
-            and any(overlap(g.start, g.end, p.start, p.end) / max(1, g.end - g.start) > threshold for g in all_golds)
+            and any(
+                overlap(g.start, g.end, p.start, p.end) / max(1, g.end - g.start) > threshold
+                for g in all_golds
+            )
         ):
             tally.hit_pred[kind] += 1

@@ -36,12 +36,23 @@ def test_attribute_offsets_point_into_the_text(attributor: Attributor) -> None:
         ("“We kept our promise,” said Jane Doe, the mayor.", "kept our promise", "Jane Doe", "said"),
         ("Jane Doe said: “We kept our promise.”", "kept our promise", "Jane Doe", "said"),
         ("Jane Doe told reporters, “We kept our promise.”", "kept our promise", "Jane Doe", "told"),
-        ("According to Jane Doe, the budget is balanced this year.", "budget is balanced", "Jane Doe", "according to"),
-        ("The budget is balanced this year, according to Jane Doe.", "budget is balanced", "Jane Doe", "according to"),
+        (
+            "According to Jane Doe, the budget is balanced this year.",
+            "budget is balanced",
+            "Jane Doe",
+            "according to",
+        ),
+        (
+            "The budget is balanced this year, according to Jane Doe.",
+            "budget is balanced",
+            "Jane Doe",
+            "according to",
+        ),
     ],
 )
-def test_attribute_cue_before_or_after(attributor: Attributor, text: str, fragment: str, speaker: str,
-                                       cue: str) -> None:
+def test_attribute_cue_before_or_after(
+    attributor: Attributor, text: str, fragment: str, speaker: str, cue: str
+) -> None:
     quotes, _ = attributor(text)
     quote = _by_text(quotes, fragment)
     assert (quote.speaker, quote.cue) == (speaker, cue)
@@ -56,7 +67,10 @@ def test_attribute_every_quote_style(attributor: Attributor, marks: tuple[str, s
 
 
 def test_attribute_quote_split_around_its_cue(attributor: Attributor) -> None:
-    text = "Ou Chanrath spoke to reporters.\n\n“I am happy for him,” he said. “Most fled because they feared the court.”"
+    text = (
+        "Ou Chanrath spoke to reporters.\n\n"
+        "“I am happy for him,” he said. “Most fled because they feared the court.”"
+    )
     quotes, _ = attributor(text)
     assert [(q.text, q.speaker) for q in quotes] == [
         ("I am happy for him,", "Ou Chanrath"),
@@ -139,7 +153,9 @@ def test_attribute_kinds(attributor: Attributor, text: str, kind: str) -> None:
 
 
 def test_attribute_reported_speech_with_role(attributor: Attributor) -> None:
-    quotes, _ = attributor("Former opposition lawmaker Ou Chanrath yesterday said he believes the court is unfair.")
+    quotes, _ = attributor(
+        "Former opposition lawmaker Ou Chanrath yesterday said he believes the court is unfair."
+    )
     assert len(quotes) == 1
     quote = quotes[0]
     assert quote.text == "he believes the court is unfair"

@@ -42,6 +42,9 @@ def test_quotes_marked_unclosed_paragraph_continues() -> None:
     text = "“The first part of what I said.\n\n“And the second part,” she said."
     paragraphs = read_paragraphs(text, load_lexicon())
     spans = find_marked(text, paragraphs)
-    assert [text[s.start : s.end] for s in spans] == ["The first part of what I said.", "And the second part,"]
+    assert [text[s.start : s.end] for s in spans] == [
+        "The first part of what I said.",
+        "And the second part,",
+    ]
     assert spans[0].close_at is None
     assert spans[1].continued

@@ -19,7 +19,11 @@ def test_quotes_corpus_to_jsonl(tmp_path: Path) -> None:
     quote = rows[0]["quotes"][0]
     assert text[quote["start"] : quote["end"]] == quote["text"] == "We kept our promise to every family,"
     assert (quote["kind"], quote["speaker"], quote["speaker_mention"], quote["cue"]) == (
-        "direct", "Jane Doe", "she", "said")
+        "direct",
+        "Jane Doe",
+        "she",
+        "said",
+    )
     assert rows[0]["entities"][0]["name"] == "Jane Doe"
     rejects = (tmp_path / "out.rejects.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(rejects) == 1 and json.loads(rejects[0])["reason"] == "invalid_json"

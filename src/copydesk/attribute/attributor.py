@@ -67,8 +67,13 @@ class Attributor:
         found: list[Found] = []
         for para in paragraphs:
             spans = [s for s in marked if s.paragraph == para.index]
-            finder = ParagraphFinder(para, spans, lex, self.options.min_quote_words,
-                                     self._parser.subject if self._parser is not None else None)
+            finder = ParagraphFinder(
+                para,
+                spans,
+                lex,
+                self.options.min_quote_words,
+                self._parser.subject if self._parser is not None else None,
+            )
             found.extend(finder.find())
         if not self.options.indirect:
             found = [f for f in found if f.kind == "direct"]
@@ -100,13 +105,12 @@ def _resolve(text: str, found: list[Found], resolver: Resolver) -> tuple[list[Qu
             resolver.note_speaker(name, ent, item.mention, at)
         resolved.append((name, ent, item))
     # quotes with no cue of their own: same paragraph first, then the quotation they continue, then the last
-    for n, (name, ent, item) in enumerate(resolved):
+    for n, (_, _, item) in enumerate(resolved):
         if item.mention is not None:
             continue
         donor = _donor(resolved, n)
         if donor is not None:
-            resolved[n] = (donor[0], donor[1], item)
-            # keep the donor's mention only for the speaker; the quote has no cue of its own
+            resolved[n] = (donor[0], donor[1], item)  # the speaker only: the quote has no cue of its own
     for name, ent, item in resolved:
         donor_mention = item.mention
         role = None
@@ -132,7 +136,9 @@ def _resolve(text: str, found: list[Found], resolver: Resolver) -> tuple[list[Qu
     return quotes, owners
 
 
-def _donor(resolved: list[tuple[str | None, Named | None, Found]], n: int) -> tuple[str | None, Named | None] | None:
+def _donor(
+    resolved: list[tuple[str | None, Named | None, Found]], n: int
+) -> tuple[str | None, Named | None] | None:
     item = resolved[n][2]
     # the other part of a quote split around its cue, in the same paragraph
     for k in (n - 1, n + 1, n - 2, n + 2):
@@ -147,7 +153,7 @@ def _donor(resolved: list[tuple[str | None, Named | None, Found]], n: int) -> tu
                 break
             if other.mention is not None and name is not None:
                 return name, ent
-    for name, ent, other in reversed(resolved[:n]):
+    for name, ent, _ in reversed(resolved[:n]):
         if name is not None:
             return name, ent
     return None
@@ -157,7 +163,12 @@ def _entity_records(entities: list[Named], quotes: list[Quote], owners: list[Nam
     records: list[Entity] = []
     index: dict[int, Entity] = {}
     for ent in entities:
-        rec = Entity(name=ent.name, label=ent.label, mentions=list(ent.mentions), role=ent.roles[0] if ent.roles else None)
+        rec = Entity(
+            name=ent.name,
+            label=ent.label,
+            mentions=list(ent.mentions),
+            role=ent.roles[0] if ent.roles else None,
+        )
         records.append(rec)
         index[id(ent)] = rec
     for n, (quote, owner) in enumerate(zip(quotes, owners, strict=True)):

@@ -10,11 +10,34 @@ from __future__ import annotations
 from copydesk.attribute.lexicon import Lexicon
 from copydesk.attribute.text import Token
 
-_DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "another", "his", "her", "their", "its", "our"})
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "these", "those", "another", "his", "her", "their", "its", "our"}
+)
 _RELATIVES = frozenset({"who", "whose", "which", "whom"})
 _PREPOSITIONS = frozenset(
-    {"for", "with", "by", "at", "on", "in", "of", "from", "into", "against", "up", "out", "over",
-     "off", "down", "back", "as", "upon", "through", "around", "across"}
+    {
+        "for",
+        "with",
+        "by",
+        "at",
+        "on",
+        "in",
+        "of",
+        "from",
+        "into",
+        "against",
+        "up",
+        "out",
+        "over",
+        "off",
+        "down",
+        "back",
+        "as",
+        "upon",
+        "through",
+        "around",
+        "across",
+    }
 )
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "reporters", "journalists", "it"})
 _LINKS = frozenset({"of", "for", "with", "at", "from"})
@@ -90,8 +113,10 @@ def noun_phrase_back(tokens: list[Token], j: int, lo: int, lex: Lexicon) -> Span
     if start > j:
         return None
     # "Tim Guest with the Nova Scotia Health Authority", "a spokesperson for the camp"
-    if start - 2 >= lo and tokens[start - 1].lower in _LINKS and (
-        tokens[start - 2].is_cap or tokens[start - 2].lower in lex.roles
+    if (
+        start - 2 >= lo
+        and tokens[start - 1].lower in _LINKS
+        and (tokens[start - 2].is_cap or tokens[start - 2].lower in lex.roles)
     ):
         head = noun_phrase_back(tokens, start - 2, lo, lex)
         if head is not None and j + 1 - head[0] <= 14:
@@ -222,7 +247,9 @@ def content_start(tokens: list[Token], c: int, hi: int, lemma: str, lex: Lexicon
             k = i + 1
             while k < hi and k < i + 7 and tokens[k].text not in ",:" and tokens[k].lower != "that":
                 k += 1
-            if any(t.lower in lex.frame_nouns for t in tokens[i + 1 : k]) and not any(t.quoted for t in tokens[i:k]):
+            if any(t.lower in lex.frame_nouns for t in tokens[i + 1 : k]) and not any(
+                t.quoted for t in tokens[i:k]
+            ):
                 i = k
                 continue
             if k < hi and tokens[k].text == "," and k - i <= 5 and not any(t.quoted for t in tokens[i:k]):

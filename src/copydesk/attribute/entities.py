@@ -31,7 +31,9 @@ class NameSpan:
     quoted: bool = False
     written: str = ""  # as written, with its honorific ("Mr Sok")
     next_pronoun: str | None = None  # gender of the first he/she that follows before another name
-    appositive: str | None = None  # "the lawyer for the society" in "Megan Bortis, the lawyer for the society,"
+    appositive: str | None = (
+        None  # "the lawyer for the society" in "Megan Bortis, the lawyer for the society,"
+    )
 
 
 @dataclass(slots=True)
@@ -85,7 +87,11 @@ def find_names(paragraphs: list[Paragraph], lex: Lexicon) -> list[NameSpan]:
                     i = j  # a label such as "WATCH:" or "ENERGY:"
                     continue
                 k = i
-                while k < j and (k in starts or tokens[k - 1].text in "“\"‘'") and tokens[k].lower in lex.function_words:
+                while (
+                    k < j
+                    and (k in starts or tokens[k - 1].text in "“\"‘'")
+                    and tokens[k].lower in lex.function_words
+                ):
                     k += 1
                 prefix, name = split_name(tokens[k:j], lex)
                 if any(t.lower in _ORG_INNER for t in tokens[k:j]) and not any(
@@ -95,7 +101,9 @@ def find_names(paragraphs: list[Paragraph], lex: Lexicon) -> list[NameSpan]:
                 if all(_base(t.lower).rstrip(".") in lex.titles for t in name):
                     i = max(j, i + 1)
                     continue
-                titled = any(_base(t.lower).rstrip(".") in lex.titles or lex.honorific(t.text) for t in prefix)
+                titled = any(
+                    _base(t.lower).rstrip(".") in lex.titles or lex.honorific(t.text) for t in prefix
+                )
                 gender = next((g for t in prefix if (g := lex.honorific(t.text)) in ("m", "f")), None)
                 k += len(prefix)
                 while k < j and tokens[k].lower in ("of", "for", "and", "the", "&", "-"):
@@ -106,17 +114,32 @@ def find_names(paragraphs: list[Paragraph], lex: Lexicon) -> list[NameSpan]:
                 if end < len(tokens) and tokens[end].text == "/":
                     end = k  # a photo credit: "(Tijana Martin/The Canadian Press)"
                 if end > k:
-                    text = _strip_possessive(" ".join(t.text for t in tokens[k:end]).replace(" .", ".").replace(" - ", "-"))
-                    subject = k == sent.lo or (k - 1 >= sent.lo and tokens[k - 1].text == "," and k - 1 < sent.lo + 8)
+                    text = _strip_possessive(
+                        " ".join(t.text for t in tokens[k:end]).replace(" .", ".").replace(" - ", "-")
+                    )
+                    subject = k == sent.lo or (
+                        k - 1 >= sent.lo and tokens[k - 1].text == "," and k - 1 < sent.lo + 8
+                    )
                     if prefix and not subject:
                         subject = k - len(prefix) == sent.lo
                     role = _role_before(para, k - len(prefix), k, sent.lo, lex)
                     appositive = _role_after(para, end, sent.hi, lex)
-                    written = " ".join(t.text for t in tokens[k - len([t for t in prefix if lex.honorific(t.text)]) : end])
+                    written = " ".join(
+                        t.text for t in tokens[k - len([t for t in prefix if lex.honorific(t.text)]) : end]
+                    )
                     found.append(
                         NameSpan(
-                            text, tokens[k].start, tokens[end - 1].end, para.index, k, subject, titled, gender,
-                            role, tokens[k].quoted, _strip_possessive(written.replace(" .", ".")),
+                            text,
+                            tokens[k].start,
+                            tokens[end - 1].end,
+                            para.index,
+                            k,
+                            subject,
+                            titled,
+                            gender,
+                            role,
+                            tokens[k].quoted,
+                            _strip_possessive(written.replace(" .", ".")),
                             appositive=appositive,
                         )
                     )
@@ -151,7 +174,12 @@ def _role_before(para: Paragraph, i: int, k: int, lo: int, lex: Lexicon) -> str 
     if b - 1 >= lo and tokens[b - 1].lower in lex.roles and not tokens[b - 1].quoted:
         while b - 1 >= lo and i - b < 5:
             prev = tokens[b - 1]
-            if not prev.is_word or prev.quoted or prev.lower in lex.boundaries or prev.lower in lex.function_words:
+            if (
+                not prev.is_word
+                or prev.quoted
+                or prev.lower in lex.boundaries
+                or prev.lower in lex.function_words
+            ):
                 break
             b -= 1
     words = tokens[b:i] + words

@@ -45,8 +45,14 @@ def _words(tokens: list[Token]) -> int:
 class ParagraphFinder:
     """Finds the quotations of one paragraph."""
 
-    def __init__(self, para: Paragraph, spans: list[MarkedSpan], lex: Lexicon, min_words: int,
-                 fallback: SubjectFallback | None = None) -> None:
+    def __init__(
+        self,
+        para: Paragraph,
+        spans: list[MarkedSpan],
+        lex: Lexicon,
+        min_words: int,
+        fallback: SubjectFallback | None = None,
+    ) -> None:
         self.para = para
         self.tokens = para.tokens
         self.spans = spans
@@ -57,8 +63,9 @@ class ParagraphFinder:
         last = para.tokens[-1].text if para.tokens else ""
         first = para.tokens[0].text if para.tokens else ""
         # headlines, subheads and "READ MORE:" links carry no reported speech of the article
-        self._prose = last in ".!?…\"”’)" and not (first.isupper() and len(first) > 2 and len(para.tokens) > 1
-                                                     and para.tokens[1].text in ":|")
+        self._prose = last in '.!?…"”’)' and not (
+            first.isupper() and len(first) > 2 and len(para.tokens) > 1 and para.tokens[1].text in ":|"
+        )
 
     def _range(self, span: MarkedSpan) -> tuple[int, int]:
         """Token range of a marked span, marks included."""
@@ -96,13 +103,13 @@ class ParagraphFinder:
     def _pull_quote(self) -> Found | None:
         """A pull quote: words, then the speaker's name alone ("... thankful for it. Morgan McNeely")."""
         tokens, sents = self.tokens, self.para.sentences
-        if len(sents) < 2 or self.spans or tokens[-1].text in ".!?…\"”’":
+        if len(sents) < 2 or self.spans or tokens[-1].text in '.!?…"”’':
             return None
         last = sents[-1]
         end = name_run_end(tokens, last.lo, last.hi, self.lex)
         if not 2 <= end - last.lo <= 4 or (end < last.hi and tokens[end].text != ","):
             return None
-        if end < last.hi and _words(tokens[end:last.hi]) > 5:
+        if end < last.hi and _words(tokens[end : last.hi]) > 5:
             return None
         body = tokens[: last.lo]
         if _words(body) < 5 or any(cues.cue_at(tokens, k, self.lex) for k in range(last.lo)):
@@ -110,7 +117,9 @@ class ParagraphFinder:
         mention = self._mention((last.lo, last.hi))
         if mention is None or mention.kind != "name":
             return None
-        return Found(body[0].start, body[-1].end, "direct", self.para.index, None, tokens[last.lo].start, mention)
+        return Found(
+            body[0].start, body[-1].end, "direct", self.para.index, None, tokens[last.lo].start, mention
+        )
 
     def _direct(self, span: MarkedSpan) -> Found | None:
         tokens = self.tokens
@@ -136,8 +145,11 @@ class ParagraphFinder:
             if lemma is None:
                 continue
             first = next((k for k in range(qb, c + 1) if tokens[k].is_word), c)
-            rng = cues.subject_after(tokens, c, tail_hi, self.lex) if first == c else cues.subject_before(
-                tokens, c, qb, self.lex)
+            rng = (
+                cues.subject_after(tokens, c, tail_hi, self.lex)
+                if first == c
+                else cues.subject_before(tokens, c, qb, self.lex)
+            )
             mention = self._mention(rng)
             if mention is None:
                 continue
@@ -240,10 +252,18 @@ class ParagraphFinder:
         rng: tuple[int, int] | None
         if c > lo and tokens[c - 1].text == "," and not tokens[c].lower.endswith("ing"):
             after_rng = cues.subject_after(tokens, c, hi, self.lex)
-            if after_rng is not None and sum(
-                1 for t in tokens[after_rng[0] : after_rng[1]] if t.is_word and not t.is_cap
-                and t.lower not in self.lex.roles and t.lower not in ("the", "a", "an")
-            ) > 2:
+            if (
+                after_rng is not None
+                and sum(
+                    1
+                    for t in tokens[after_rng[0] : after_rng[1]]
+                    if t.is_word
+                    and not t.is_cap
+                    and t.lower not in self.lex.roles
+                    and t.lower not in ("the", "a", "an")
+                )
+                > 2
+            ):
                 after_rng = None  # "..., says his son grew up in Houston": not "said Smith"
             inverted = self._content_first(lo, hi, c, lemma, after_rng, True)
             if inverted is not None:
@@ -266,8 +286,9 @@ class ParagraphFinder:
             rng = cues.subject_after(tokens, c, hi, self.lex)
         return self._content_first(lo, hi, c, lemma, rng, after)
 
-    def _content_first(self, lo: int, hi: int, c: int, lemma: str, rng: tuple[int, int] | None,
-                       after: bool) -> Found | None:
+    def _content_first(
+        self, lo: int, hi: int, c: int, lemma: str, rng: tuple[int, int] | None, after: bool
+    ) -> Found | None:
         """Reported words before the cue: "Being in a public position can be hard, Lonechild said"."""
         tokens = self.tokens
         if rng is None:
@@ -279,18 +300,33 @@ class ParagraphFinder:
             return None
         # what follows the cue clause: nothing, or another clause after a comma ("..., he said, but ...")
         k = max(c, rng[1] - 1) + 1
-        while k < hi and (self.lex.skippable(tokens[k].text) or tokens[k].lower in self.lex.frame_nouns
-                          or tokens[k].lower in self.lex.frame_open):
+        while k < hi and (
+            self.lex.skippable(tokens[k].text)
+            or tokens[k].lower in self.lex.frame_nouns
+            or tokens[k].lower in self.lex.frame_open
+        ):
             k += 1
         if k < hi and tokens[k].text != ",":
             return None
         a = lo
         while a < comma and not tokens[a].is_word and not tokens[a].quoted:
             a += 1
-        participle = k + 1 < hi and tokens[k + 1].lower.endswith("ing") and cues.cue_at(tokens, k + 1, self.lex)
-        if k < hi and not participle and (_words(tokens[k:hi]) >= 4 or (
-            _words(tokens[k:hi]) >= 3 and (
-                tokens[k + 1].lower in ("and", "but") | self.lex.pronouns.keys() or _words(tokens[a:comma]) < 3))
+        participle = (
+            k + 1 < hi and tokens[k + 1].lower.endswith("ing") and cues.cue_at(tokens, k + 1, self.lex)
+        )
+        if (
+            k < hi
+            and not participle
+            and (
+                _words(tokens[k:hi]) >= 4
+                or (
+                    _words(tokens[k:hi]) >= 3
+                    and (
+                        tokens[k + 1].lower in ("and", "but") | self.lex.pronouns.keys()
+                        or _words(tokens[a:comma]) < 3
+                    )
+                )
+            )
         ):
             # a parenthetical cue inside the reported sentence: "The drugs, he says, are ..."
             return self._make(a, hi, c, rng, cues.cue_phrase(tokens, c))

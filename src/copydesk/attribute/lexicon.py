@@ -119,7 +119,9 @@ class Lexicon:
 
 def load_lexicon() -> Lexicon:
     """Read every word list from the package data."""
-    honorifics = {row[0].lower().rstrip("."): (row[1] if len(row) > 1 else "-") for row in read_list("honorifics.txt")}
+    honorifics = {
+        row[0].lower().rstrip("."): (row[1] if len(row) > 1 else "-") for row in read_list("honorifics.txt")
+    }
     pronouns = {row[0].lower(): row[1] for row in read_list("pronouns.txt")}
     frames = _sections("frames.txt")
     return Lexicon(

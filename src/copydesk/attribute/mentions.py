@@ -13,7 +13,9 @@ from copydesk.attribute.lexicon import Lexicon
 from copydesk.attribute.text import Token
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "one"})
-_NAME_JOINERS = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "el", "&", "-"})
+_NAME_JOINERS = frozenset(
+    {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "el", "&", "-"}
+)
 _ORG_JOINERS = frozenset({"of", "for", "on", "the"})
 _OF_WORDS = frozenset({"of", "for", "at", "with", "from", "in", "on", "to", "by"})
 
@@ -41,7 +43,9 @@ def _role_text(words: list[Token]) -> str | None:
         return None
     text = " ".join(w.text for w in words).replace(" ,", ",").replace(" '", "'").replace(" ’", "’")
     if any(not w.is_cap and w.is_word for w in words):
-        return text[0].lower() + text[1:] if not (len(words[0].text) > 1 and words[0].text.isupper()) else text
+        return (
+            text[0].lower() + text[1:] if not (len(words[0].text) > 1 and words[0].text.isupper()) else text
+        )
     return text
 
 
@@ -83,7 +87,9 @@ def name_run_end(tokens: list[Token], i: int, hi: int, lex: Lexicon, *, orgs: bo
 def _trailing_name(head: list[Token], lex: Lexicon) -> int:
     """Index in ``head`` where its closing capitalised name begins (``len(head)`` if there is none)."""
     k = len(head)
-    while k > 0 and (is_name_token(head[k - 1], lex) or head[k - 1].text == "." or head[k - 1].lower in _NAME_JOINERS):
+    while k > 0 and (
+        is_name_token(head[k - 1], lex) or head[k - 1].text == "." or head[k - 1].lower in _NAME_JOINERS
+    ):
         k -= 1
     while k < len(head) and not is_name_token(head[k], lex):
         k += 1
@@ -152,18 +158,25 @@ def build_mention(tokens: list[Token], lex: Lexicon) -> Mention | None:
     if name_toks and prefix and prefix[-1].lower in _OF_WORDS:
         name_toks = []  # "the director of operations for EHS": EHS does not speak, the director does
     gender = next((g for t in prefix if (g := lex.honorific(t.text)) in ("m", "f")), None)
-    role_words = [t for t in prefix if t.lower not in _DETERMINERS and lex.honorific(t.text) is None and t.text != "."]
+    role_words = [
+        t for t in prefix if t.lower not in _DETERMINERS and lex.honorific(t.text) is None and t.text != "."
+    ]
     possessive = any(t.lower.endswith(("'s", "’s")) for t in head)
     appos_role = _role_text([t for t in appositive if t.lower not in _DETERMINERS])
     if name_toks and not possessive:
         name = " ".join(t.text for t in name_toks).replace(" .", ".")
-        return Mention(text, start, end, "name", name=name, role=_role_text(role_words) or appos_role,
-                       gender=gender)
+        return Mention(
+            text, start, end, "name", name=name, role=_role_text(role_words) or appos_role, gender=gender
+        )
     if appositive:
         a_prefix, a_name = split_name(appositive, lex)
         if a_name and not a_prefix:
             name = " ".join(t.text for t in a_name).replace(" .", ".")
-            words = [t for t in head if t.lower not in _DETERMINERS and t.lower not in ("his", "her", "their", "its")]
+            words = [
+                t
+                for t in head
+                if t.lower not in _DETERMINERS and t.lower not in ("his", "her", "their", "its")
+            ]
             return Mention(text, start, end, "name", name=name, role=_role_text(words))
     words = [t for t in head if t.lower not in _DETERMINERS]
     if not words:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from copydesk.attribute.text import Paragraph
 
 _DOUBLE_OPEN = "“„«‟"
-_DOUBLE_CLOSE = {"“": "”“\"", "„": "“”\"", "«": "»", "‟": "”\"", '"': "\"”"}
+_DOUBLE_CLOSE = {"“": '”“"', "„": '“”"', "«": "»", "‟": '”"', '"': '"”'}
 _SINGLE_OPEN = "‘'‹"
 _SINGLE_CLOSE = "’'›"
 _SPACE_BEFORE = " \t\n([{—–-/"
@@ -39,15 +39,21 @@ def _pair_double(text: str, lo: int, hi: int) -> list[tuple[int, int | None]]:
     open_char = ""
     for p in range(lo, hi):
         ch = text[p]
-        if ch not in "\"“”„«»‟":
+        if ch not in '"“”„«»‟':
             continue
         if open_at is None:
             if ch in _DOUBLE_OPEN or ch == '"':
                 open_at, open_char = p, ch
             continue
-        closers = _DOUBLE_CLOSE.get(open_char, "\"”")
+        closers = _DOUBLE_CLOSE.get(open_char, '"”')
         if ch in closers:
-            if ch == "“" and open_char == "“" and p + 1 < hi and text[p + 1].isalnum() and text[p - 1] in " \n":
+            if (
+                ch == "“"
+                and open_char == "“"
+                and p + 1 < hi
+                and text[p + 1].isalnum()
+                and text[p - 1] in " \n"
+            ):
                 # a fresh opening mark while one is open: the first quotation was never closed
                 pairs.append((open_at, None))
                 open_at = p
@@ -71,7 +77,7 @@ def _pair_single(text: str, lo: int, hi: int) -> list[tuple[int, int | None]]:
         before = text[p - 1] if p > lo else " "
         after = text[p + 1] if p + 1 < hi else " "
         if open_at is None:
-            if ch in _SINGLE_OPEN and before in _SPACE_BEFORE and (after.isalnum() or after in "“\""):
+            if ch in _SINGLE_OPEN and before in _SPACE_BEFORE and (after.isalnum() or after in '“"'):
                 open_at = p
         elif ch in _SINGLE_CLOSE and not before.isspace() and not after.isalnum():
             if ch == "'" and before == "s" and after == " " and p + 2 < hi and text[p + 2].islower():

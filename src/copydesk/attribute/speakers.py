@@ -118,7 +118,9 @@ class Resolver:
         if head in self.lex.documents:
             if len(words) >= 2 and words[-2].endswith(("'s", "’s")):
                 owner = words[-2][:-2]
-                return self._description(Mention(owner, mention.start, mention.end, "description", role=owner), at)
+                return self._description(
+                    Mention(owner, mention.start, mention.end, "description", role=owner), at
+                )
             return self._last_speaker(at)
         label = self.lex.org_nouns.get(head)
         if label is not None and len(words) <= 2:
@@ -141,15 +143,17 @@ class Resolver:
         key = " ".join(words[-2:]) if len(words) >= 2 and words[-2] not in ("former", "new") else head
         for probe in (key, head):
             candidates = [
-                e for e in self.entities
+                e
+                for e in self.entities
                 if e.label == "PERSON" and any(f" {probe} " in f" {r.lower()} " for r in e.roles)
             ]
             if candidates:
                 return max(candidates, key=lambda e: max((p for p in e.positions if p < at), default=-1))
         return None
 
-    def resolve(self, mention: Mention, at: int, span: tuple[int, int] = (0, 0)
-                ) -> tuple[str | None, Named | None]:
+    def resolve(
+        self, mention: Mention, at: int, span: tuple[int, int] = (0, 0)
+    ) -> tuple[str | None, Named | None]:
         """Return the resolved speaker name (or None) and its entity for ``mention`` at offset ``at``.
 
         ``span`` is the quote's own extent: a pronoun never resolves to someone mentioned inside it.

@@ -120,7 +120,11 @@ def split_sentences(tokens: list[Token], lex: Lexicon) -> list[Sentence]:
     while i < n:
         if tokens[i].text in _ENDERS and _is_boundary(tokens, i, lex):
             hi = i + 1
-            while hi < n and tokens[hi].text in ALL_MARKS | {")", "]"} and tokens[hi].start == tokens[hi - 1].end:
+            while (
+                hi < n
+                and tokens[hi].text in ALL_MARKS | {")", "]"}
+                and tokens[hi].start == tokens[hi - 1].end
+            ):
                 hi += 1
             sentences.append(Sentence(lo, hi))
             lo = hi

@@ -28,7 +28,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("input", metavar="CORPUS", help="a .jsonl(.gz) corpus, or - for stdin")
     parser.add_argument("-o", "--output", metavar="OUT", default="-", help="where to write (default: stdout)")
     parser.add_argument("--rejects", metavar="PATH", help="unreadable lines (default: OUT.rejects.jsonl)")
-    parser.add_argument("--text-field", metavar="NAME", default="text", help="field with the text (default: text)")
+    parser.add_argument(
+        "--text-field", metavar="NAME", default="text", help="field with the text (default: text)"
+    )
     parser.add_argument("--id-field", metavar="NAME", default="id", help="field with the id (default: id)")
     parser.add_argument("--direct-only", action="store_true", help="report direct quotes only")
     parser.add_argument("--no-parser", action="store_true", help="rules only: never run the spaCy parser")
@@ -52,8 +54,16 @@ class QuotesStats:
         return self.read / self.seconds if self.seconds > 0 else 0.0
 
 
-def attribute_jsonl(source: str, output: str, rejects: str | None, *, text_field: str = "text",
-                    id_field: str = "id", options: Any = None, progress: Any = None) -> QuotesStats:
+def attribute_jsonl(
+    source: str,
+    output: str,
+    rejects: str | None,
+    *,
+    text_field: str = "text",
+    id_field: str = "id",
+    options: Any = None,
+    progress: Any = None,
+) -> QuotesStats:
     """Attribute every document of a JSONL corpus; one output line (or reject) per input line."""
     from copydesk.attribute import Attributor
     from copydesk.ingest.jsonl import JsonlOptions, JsonlReader
@@ -80,14 +90,18 @@ def attribute_jsonl(source: str, output: str, rejects: str | None, *, text_field
                 try:
                     quotes, entities = attributor(item.text)
                 except Exception as exc:  # one bad document must never stop the run
-                    rejected.write(Reject(item.id, "error", f"{type(exc).__name__}: {exc}"[:500], item.source))
+                    rejected.write(
+                        Reject(item.id, "error", f"{type(exc).__name__}: {exc}"[:500], item.source)
+                    )
                     stats.rejected["error"] = stats.rejected.get("error", 0) + 1
                     continue
-                records.write({
-                    "id": item.id,
-                    "quotes": [q.to_dict() for q in quotes],
-                    "entities": [e.to_dict() for e in entities],
-                })
+                records.write(
+                    {
+                        "id": item.id,
+                        "quotes": [q.to_dict() for q in quotes],
+                        "entities": [e.to_dict() for e in entities],
+                    }
+                )
                 stats.written += 1
                 stats.quotes += len(quotes)
             stats.seconds = time.perf_counter() - start
@@ -103,16 +117,29 @@ def run(args: argparse.Namespace) -> int:
 
     options = AttributeOptions(indirect=not args.direct_only, use_parser=not args.no_parser)
     progress = None if args.quiet or not sys.stderr.isatty() else _Progress(sys.stderr)
-    stats = attribute_jsonl(args.input, args.output, args.rejects, text_field=args.text_field,
-                            id_field=args.id_field, options=options, progress=progress)
+    stats = attribute_jsonl(
+        args.input,
+        args.output,
+        args.rejects,
+        text_field=args.text_field,
+        id_field=args.id_field,
+        options=options,
+        progress=progress,
+    )
     if progress is not None:
         progress.clear()
     if not args.quiet:
-        rows = [("read", f"{stats.read:,}"), ("written", f"{stats.written:,}"),
-                ("rejected", f"{sum(stats.rejected.values()):,}")]
+        rows = [
+            ("read", f"{stats.read:,}"),
+            ("written", f"{stats.written:,}"),
+            ("rejected", f"{sum(stats.rejected.values()):,}"),
+        ]
         rows += [(f"  {reason}", f"{n:,}") for reason, n in sorted(stats.rejected.items())]
-        rows += [("quotes", f"{stats.quotes:,}"), ("seconds", f"{stats.seconds:.2f}"),
-                 ("docs/s", f"{stats.docs_per_second:,.1f}")]
+        rows += [
+            ("quotes", f"{stats.quotes:,}"),
+            ("seconds", f"{stats.seconds:.2f}"),
+            ("docs/s", f"{stats.docs_per_second:,.1f}"),
+        ]
         width = max(len(name) for name, _ in rows)
         sys.stderr.write(f"copydesk quotes: {args.input}\n")
         sys.stderr.write("".join(f"  {name:<{width}}  {value}\n" for name, value in rows))
@@ -132,7 +159,9 @@ class _Progress:
         if now - self.last < self.every:
             return
         self.last = now
-        self.stream.write(f"\r  {stats.read:,} docs  {stats.quotes:,} quotes  {stats.docs_per_second:,.0f} docs/s\x1b[K")
+        self.stream.write(
+            f"\r  {stats.read:,} docs  {stats.quotes:,} quotes  {stats.docs_per_second:,.0f} docs/s\x1b[K"
+        )
         self.stream.flush()
 
     def clear(self) -> None:
