@@ -161,7 +161,12 @@ def subject_before(tokens: list[Token], c: int, lo: int, lex: Lexicon) -> Span |
         return None
     if tok.lower == "who" and j - 1 >= lo:
         k = j - 1 if tokens[j - 1].text != "," else j - 2
-        return noun_phrase_back(tokens, k, lo, lex) if k >= lo else None  # "... by Bortis who noted"
+        if k < lo or not tokens[k].is_cap:
+            return None
+        b = k
+        while b - 1 >= lo and tokens[b - 1].is_cap and tokens[b - 1].is_word:
+            b -= 1
+        return (b, k + 1)  # "... touched on by Bortis who noted"
     if tok.lower in lex.pronouns and tok.lower not in ("her", "him", "them"):
         return (j, j + 1)
     if tok.text == ",":

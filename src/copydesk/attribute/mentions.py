@@ -84,6 +84,16 @@ def name_run_end(tokens: list[Token], i: int, hi: int, lex: Lexicon, *, orgs: bo
     return j
 
 
+def is_role_word(low: str, lex: Lexicon) -> bool:
+    """True for a role noun or its plural ("officials", "authorities", "police")."""
+    if low in lex.roles:
+        return True
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and low[: -len(suffix)] + repl in lex.roles:
+            return True
+    return False
+
+
 def _trailing_name(head: list[Token], lex: Lexicon) -> int:
     """Index in ``head`` where its closing capitalised name begins (``len(head)`` if there is none)."""
     k = len(head)
@@ -120,6 +130,19 @@ def split_name(head: list[Token], lex: Lexicon) -> tuple[list[Token], list[Token
     return prefix, name
 
 
+def _coordinated(head: list[Token], lex: Lexicon) -> str | None:
+    """Two names joined by "and" at the end of a phrase: "owners Tore Sohlberg and Lehla Abreder"."""
+    ands = [n for n, t in enumerate(head) if t.lower == "and"]
+    if len(ands) != 1 or ands[0] == 0:
+        return None
+    n = ands[0]
+    _, second = split_name(head[n + 1 :], lex)
+    _, first = split_name(head[:n], lex)
+    if not first or not second or len(second) != len(head) - n - 1 or first[-1] is not head[n - 1]:
+        return None
+    return " ".join(t.text for t in first) + " and " + " ".join(t.text for t in second)
+
+
 def _trim(tokens: list[Token]) -> list[Token]:
     toks = list(tokens)
     while toks and not toks[0].is_word:
@@ -145,15 +168,18 @@ def build_mention(tokens: list[Token], lex: Lexicon) -> Mention | None:
             head, appositive = toks[:k], _trim(toks[k + 1 :])
             break
     for n, tok in enumerate(head):
-        if n >= 2 and tok.lower in ("of", "with", "from", "at") and is_name_token(head[n - 1], lex):
+        if (
+            n >= 2
+            and tok.lower in ("of", "with", "from", "at")
+            and is_name_token(head[n - 1], lex)
+            and not _is_title(head[n - 1], lex)
+        ):
             if split_name(head[:n], lex)[1] and not any(t.lower in lex.org_words for t in head[:n]):
                 head = head[:n]  # "Jingyi Pan of IG", "Tim Guest with the Nova Scotia Health Authority"
                 break
-    if any(t.lower == "and" for t in head):
-        parts = [t for t in head if t.lower != "and"]
-        if all(is_name_token(t, lex) or t.text == "." for t in parts) and len(parts) >= 2:
-            name = " ".join(t.text for t in head).replace(" .", ".")
-            return Mention(text, start, end, "name", name=name)
+    group = _coordinated(head, lex) or (_coordinated(appositive, lex) if appositive else None)
+    if group is not None:
+        return Mention(text, start, end, "name", name=group)
     prefix, name_toks = split_name(head, lex)
     if name_toks and prefix and prefix[-1].lower in _OF_WORDS:
         name_toks = []  # "the director of operations for EHS": EHS does not speak, the director does
@@ -163,6 +189,16 @@ def build_mention(tokens: list[Token], lex: Lexicon) -> Mention | None:
     ]
     possessive = any(t.lower.endswith(("'s", "’s")) for t in head)
     appos_role = _role_text([t for t in appositive if t.lower not in _DETERMINERS])
+    if len(name_toks) == 1 and is_role_word(name_toks[0].lower, lex):
+        name_toks = []  # "Officials said", "Police say": a group described, not named
+    if possessive and not name_toks:
+        owner = next(n for n, t in enumerate(head) if t.lower.endswith(("'s", "’s")))
+        rest = [t for t in head[owner + 1 :] if t.is_word]
+        first_cap = next((n for n, t in enumerate(rest) if is_name_token(t, lex)), None)
+        if first_cap is not None:
+            # "the province's Department of Community Services", "North Korea's KCNA news agency"
+            name = " ".join(t.text for t in rest[first_cap:])
+            return Mention(text, start, end, "name", name=name)
     if name_toks and not possessive:
         name = " ".join(t.text for t in name_toks).replace(" .", ".")
         return Mention(
