@@ -132,8 +132,11 @@ def _appositive(tokens: list[Token], lex: Lexicon) -> bool:
         return False
     if tokens[0].lower in _RELATIVES:
         return True
-    if any(t.lower in lex.be_forms or t.lower in ("has", "have", "had", "will", "would") for t in tokens):
-        return False
+    for t in tokens:
+        if t.lower in _RELATIVES or t.lower in ("where", "when"):
+            break  # a relative clause inside the appositive may have its own verb
+        if t.lower in lex.be_forms or t.lower in ("has", "have", "had", "will", "would"):
+            return False
     if _appositive_start(tokens[0], lex):
         return True
     return any(t.lower in lex.roles or t.lower.rstrip(".") in lex.titles for t in tokens[:8])
@@ -274,7 +277,8 @@ def content_ok(tokens: list[Token], i: int, hi: int, lemma: str, lex: Lexicon, c
     if len(words) < 3:
         return False
     first = tokens[i].lower
-    if first[:1].isdigit() or first in ("$", "%", "guilty", "not", "responsibility"):
+    after_that = i > 0 and tokens[i - 1].lower == "that"
+    if (first[:1].isdigit() and not after_that) or first in ("$", "%", "guilty", "not", "responsibility"):
         return False  # "added 0.3 per cent", "pleaded guilty"
     if lex.cue_lemma(first) is not None and first.endswith("ing"):
         return False  # "said, adding that ...": the words are before the cue

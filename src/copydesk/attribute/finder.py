@@ -61,11 +61,8 @@ class ParagraphFinder:
         self.fallback = fallback
         self.used: set[int] = set()  # token indexes of cues already used
         last = para.tokens[-1].text if para.tokens else ""
-        first = para.tokens[0].text if para.tokens else ""
-        # headlines, subheads and "READ MORE:" links carry no reported speech of the article
-        self._prose = last in '.!?…"”’)' and not (
-            first.isupper() and len(first) > 2 and len(para.tokens) > 1 and para.tokens[1].text in ":|"
-        )
+        # headlines, subheads and "READ MORE: ..." links end without a full stop and report nobody
+        self._prose = last in ".!?…\"”’)"
 
     def _range(self, span: MarkedSpan) -> tuple[int, int]:
         """Token range of a marked span, marks included."""
@@ -245,6 +242,8 @@ class ParagraphFinder:
             if c == lo or (c - 1 == lo and not tokens[lo].is_word):
                 a = rng[1] + 1 if rng[1] < hi and tokens[rng[1]].text == "," else rng[1]
                 b = hi
+            elif rng[1] < hi and tokens[rng[1]].text == "," and _words(tokens[rng[1] : hi]) >= 3:
+                a, b = lo, hi  # "The harsh truth, according to experts, is that ..."
             else:
                 a, b = lo, c
             return self._make(a, b, c, rng, "according to")
@@ -268,12 +267,16 @@ class ParagraphFinder:
             inverted = self._content_first(lo, hi, c, lemma, after_rng, True)
             if inverted is not None:
                 return inverted
-        if tokens[c].lower.endswith("ing") and c > lo and tokens[c - 1].text == ",":
-            rng = self._sentence_subject(lo, c)  # "..., saying that ..." / "..., adding ..."
+        if (tokens[c].lower.endswith("ing") and c > lo and tokens[c - 1].text == ",") or (
+            c > lo and tokens[c - 1].lower == "and" and any(cues.cue_at(tokens, k, self.lex) for k in range(lo, c))
+        ):
+            rng = self._sentence_subject(lo, c)  # "..., saying that ...", "... and added that ..."
         else:
             rng = cues.subject_before(tokens, c, lo, self.lex)
             if rng is None and self.fallback is not None:
                 rng = self.fallback(self.para, sent, c)
+                if rng is not None and any(t.quoted for t in tokens[rng[0] : rng[1]]):
+                    rng = None
         if rng is not None and cues.content_ok(tokens, content_lo, hi, lemma, self.lex, c):
             end = hi
             if tokens[content_lo].lower == "to":
