@@ -16,14 +16,14 @@ from pathlib import Path
 
 DATA = Path(os.environ.get("COPYDESK_DATA", "/work/shared/data")) / "quotes"
 _MARKS = "\"“”„«»‘’'"
-_SPEECH_EXCLUDE = frozenset(  # PolNeAR cues of belief, thought, intention or evidence rather than speech
+_SPEECH_EXCLUDE = frozenset(  # PolNeAR cues of belief, thought, perception or intention rather than speech
     """think thinks thought believe believes believed believing feel feels felt know knows knew known want
     wants wanted wanting hope hopes hoped hoping expect expects expected fear fears feared seem seems seemed
-    appear appears appeared see sees saw seen show shows showed shown find finds found suggest suggests
-    wish wishes wished plan plans planned intend intends intended consider considers considered worry
-    worries worried doubt doubts doubted realize realized realise realised understand understood like likes
-    liked love loved hate support supports supported oppose opposes opposed favor favors favored prefer
-    prefers preferred agree agrees agreed indicate indicates indicated according in for poll polls""".split()
+    appear appears appeared see sees saw seen show shows showed shown find finds found wish wishes wished
+    plan plans planned intend intends intended consider considers considered worry worries worried doubt
+    doubts doubted realize realized realise realised understand understood like likes liked love loved
+    hate hates hated support supports supported oppose opposes opposed favor favors favored prefer prefers
+    preferred""".split()
 )
 
 
