@@ -96,6 +96,9 @@ def noun_phrase_back(tokens: list[Token], j: int, lo: int, lex: Lexicon) -> Span
             break
         if not tok.is_word and tok.text not in ".-&'’":
             break
+        if low == "and" and i - 1 >= lo and tokens[i - 1].is_cap and i < j and tokens[i + 1].is_cap:
+            i -= 1  # "owners Tore Sohlberg and Lehla Abreder said"
+            continue
         if low in lex.boundaries and not (tok.is_cap and i > lo):
             break
         if low in lex.pronouns and i != j and low not in ("her", "his", "its", "their"):

@@ -207,9 +207,18 @@ def _role_after(para: Paragraph, end: int, hi: int, lex: Lexicon) -> str | None:
     return " ".join(t.text for t in words)
 
 
+def _nationality(word: str, lex: Lexicon) -> bool:
+    """True for an adjective of nationality ("Korean", "Chinese", "Canadian"), by its place's stem."""
+    if not word.endswith(("an", "ese", "ish", "i")) or len(word) < 5:
+        return False
+    return word[:4] in lex.place_stems
+
+
 def label_of(span: NameSpan, lex: Lexicon) -> str | None:
     """Return PERSON, ORG or GPE for a name from its own evidence, or None if it has none."""
     words = span.text.split()
+    if _nationality(words[-1], lex) and not span.titled:
+        return None  # "North Korean", "South Korean officials": a nationality, not a name
     if span.text in lex.places:
         return "GPE"
     if "&" in words:

@@ -96,6 +96,7 @@ class Lexicon:
     documents: frozenset[str]  # "statement", "complaint": their author speaks through them
     loose_org_nouns: frozenset[str]  # "company": may stand for any organisation named before
     places: frozenset[str]
+    place_stems: frozenset[str]  # first four letters of one-word places: "Kore", "Cana"
 
     def cue_lemma(self, word: str, *, direct: bool = False) -> str | None:
         """Return the lemma of ``word`` if it is a speech cue (``direct`` admits direct-only cues)."""
@@ -124,6 +125,7 @@ def load_lexicon() -> Lexicon:
     }
     pronouns = {row[0].lower(): row[1] for row in read_list("pronouns.txt")}
     frames = _sections("frames.txt")
+    places = frozenset(" ".join(row) for row in read_list("places.txt"))
     return Lexicon(
         cues=_verb_forms("cues.txt"),
         direct_cues=_verb_forms("cues_direct.txt"),
@@ -146,5 +148,6 @@ def load_lexicon() -> Lexicon:
         org_nouns={row[0].lower(): row[1] for row in read_list("org_nouns.txt")},
         documents=_words("documents.txt"),
         loose_org_nouns=frozenset(row[0].lower() for row in read_list("org_nouns.txt") if "any" in row[2:]),
-        places=frozenset(" ".join(row) for row in read_list("places.txt")),
+        places=places,
+        place_stems=frozenset(p.split()[-1][:4] for p in places if len(p.split()[-1]) >= 4),
     )
