@@ -72,7 +72,7 @@ class Cleaner:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language (from a sample of it), or None for too little text."""
-    sample = text[:600]
+    sample = text[:400]
     if len(sample.split()) < 5:
         return None
     import py3langid

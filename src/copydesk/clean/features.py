@@ -24,10 +24,10 @@ _NON_WORD = re.compile(r"[^\w\s]+")
 _COUNTED = {
     "starts_bullet": re.compile(r"^(?:[*•·▪►▸‣◦\-–—]\s|\d{1,3}[.)]\s)", re.M),
     "sentences": re.compile(r"[.!?。！？][\"'”’»]?[ \t]+\S"),
-    "separators": re.compile(r"[|»›·•/\\]|[ \t][-–—][ \t]"),
-    "has_url": re.compile(r"https?://|www\.|\S@\S+\.\w"),
-    "has_date": re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"),
-    "has_time": re.compile(r"\b\d{1,2}[:.]\d\d\s?(?:[ap]\.?m\.?|h|uhr)?\b", re.I),
+    "separators": re.compile(r"[|»›·•/\\]"),
+    "has_url": re.compile(r"https?://|www\.|@[\w-]+\.[a-z]"),
+    "has_date": re.compile(r"(?:19|20)\d\d(?!\d)"),
+    "has_time": re.compile(r"\d:[0-5]\d"),
     "has_quote": re.compile(r"[\"“”„«»]"),
     "code_chars": re.compile(r"[{};=<>]"),
 }
@@ -120,9 +120,13 @@ def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> np.ndarray
     lowered = _NON_WORD.sub(" ", joined.lower()).split("\n")
     stop = np.zeros(n, dtype=np.float32)
     groups = np.zeros((n, len(GROUPS)), dtype=np.float32)
+    dashes = np.zeros(n, dtype=np.float32)
     for k, low in enumerate(lowered):
         toks = low.split()
         stop[k] = sum(map(lex.stopwords.__contains__, toks))
+        if " " in texts[k]:
+            t = texts[k]
+            dashes[k] = t.count(" - ") + t.count(" – ") + t.count(" — ")
         for g in filter(None, map(lex.word_group.get, toks)):
             groups[k, g - 1] += 1
     for g, rx in lex.phrase_patterns:
@@ -145,7 +149,7 @@ def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> np.ndarray
         titled / safe_words,
         stop / safe_words,
         counted["sentences"],
-        counted["separators"],
+        counted["separators"] + dashes,
         counted["has_url"],
         counted["has_date"],
         counted["has_time"],
@@ -154,6 +158,15 @@ def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> np.ndarray
         np.fromiter((t[0].islower() for t in texts), dtype=np.float32, count=n),
     ]
     return np.concatenate([np.stack(cols, axis=1), groups], axis=1).astype(np.float32)
+
+
+def shifted(matrix: np.ndarray, offsets: tuple[int, ...], fill: float = -1.0) -> np.ndarray:
+    """Columns of ``matrix`` as seen from each row at each offset, side by side (fill out of range)."""
+    n, m = matrix.shape
+    reach = max(abs(k) for k in offsets)
+    pad = np.full((n + 2 * reach, m), fill, dtype=np.float32)
+    pad[reach : reach + n] = matrix
+    return np.concatenate([pad[reach + k : reach + k + n] for k in offsets], axis=1)
 
 
 def _shift(col: np.ndarray, k: int, fill: float = -1.0) -> np.ndarray:
@@ -256,22 +269,46 @@ def context_features(page: PageLines) -> np.ndarray:
     cols.append(np.stack([pos / max(n, 1), cum_words / total_words, words / total_words], axis=1))
     doc = [math.log1p(n), math.log1p(total_words), math.log1p(float(words.max()) if n else 0.0)]
     cols.append(np.tile(np.asarray(doc, dtype=np.float32), (n, 1)))
-    keys = [b[:, _I["log_words"]], term, stop, page.gaps[:, 0], prose]
-    for k in (-3, -2, -1, 1, 2, 3):
-        cols.append(np.stack([_shift(c, k) for c in keys], axis=1))
+    keys = np.stack([b[:, _I["log_words"]], term, stop, page.gaps[:, 0], prose], axis=1)
+    cols.append(shifted(keys, (-3, -2, -1, 1, 2, 3)))
     for radius in (2, 5, 15):
         cols.append(
             np.stack([window_mean(c, radius) for c in (b[:, _I["log_words"]], term, stop, prose)], axis=1)
         )
     cols.append(run_features(np.where(prose > 0, np.log1p(words), -1.0)))
+    cols.append(marker_features(b, words, prose))
     return np.concatenate(cols, axis=1).astype(np.float32)
+
+
+_MARKER_GROUPS = [_I["lex_related"], _I["lex_comment"], _I["lex_share"], _I["lex_subscription"]]
+
+
+def marker_features(base: np.ndarray, words: np.ndarray, prose: np.ndarray) -> np.ndarray:
+    """How many short "Related / Comments / Share" lines stand between the first prose and each line,
+    and how far the nearest one above is: what follows such a marker is seldom the article."""
+    n = len(base)
+    marker = ((base[:, _MARKER_GROUPS].sum(axis=1) > 0) & (words <= 6)).astype(np.float32)
+    first_prose = int(np.argmax(prose)) if prose.any() else n
+    after = marker.copy()
+    after[: first_prose + 1] = 0.0
+    above = np.cumsum(after) - after
+    idx = np.arange(n)
+    last = np.maximum.accumulate(np.where(marker > 0, idx, -1))
+    last_above = np.concatenate([[-1], last[:-1]]) if n else last
+    dist = np.where(last_above >= 0, np.log1p(idx - last_above), -1.0)
+    return np.stack([np.log1p(above), dist], axis=1).astype(np.float32)
 
 
 def stacked_features(first: np.ndarray, proba: np.ndarray) -> np.ndarray:
     """Stage-two features: stage-one features plus the neighbours' stage-one class probabilities."""
-    cols = [first, proba]
-    for k in (-4, -3, -2, -1, 1, 2, 3, 4):
-        cols.append(np.stack([_shift(proba[:, j], k) for j in range(proba.shape[1])], axis=1))
+    cols = [first, proba, shifted(proba.astype(np.float32), (-4, -3, -2, -1, 1, 2, 3, 4))]
+    n = len(proba)
+    idx = np.arange(n, dtype=np.float32)
+    for j in (2, 3):  # distance from the likeliest title and byline lines
+        at = float(np.argmax(proba[:, j])) if n else 0.0
+        cols.append(
+            np.stack([(idx - at) / max(n, 1), np.sign(idx - at) * np.log1p(np.abs(idx - at))], axis=1)
+        )
     body = proba[:, 1]
     for radius in (3, 10, 30):
         cols.append(window_mean(body, radius)[:, None])

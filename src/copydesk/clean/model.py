@@ -15,11 +15,21 @@ from typing import Any
 
 import numpy as np
 
-from copydesk.clean.features import PageLines, char_table, context_features, page_lines, stacked_features
+from copydesk.clean.blocks import Block
+from copydesk.clean.dom_features import DomWords, dom_features
+from copydesk.clean.features import (
+    PageLines,
+    char_table,
+    context_features,
+    line_shapes,
+    page_lines,
+    stacked_features,
+)
 from copydesk.clean.lexicon import Lexicon, load_lexicon
 from copydesk.errors import ModelError
 
-MODEL_FILE = "text-lines.json.gz"
+#: The shipped model file of each mode: text lines, or HTML blocks (text features plus DOM evidence).
+MODEL_FILES = {"text": "text-lines.json.gz", "html": "html-blocks.json.gz"}
 #: How boosters predict, in training and at inference alike: a line whose class is already clear after a
 #: few trees skips the rest (about 3x faster, same winning class). Stage two is trained on stage-one
 #: output produced this way, so the two stages see the same numbers in training as in use.
@@ -31,9 +41,9 @@ PREDICT: dict[str, Any] = {
 }
 
 
-def default_model_path() -> Path:
-    """Where the shipped text model lives inside the package."""
-    return Path(str(resources.files("copydesk.clean").joinpath("models", MODEL_FILE)))
+def default_model_path(mode: str = "text") -> Path:
+    """Where the shipped model of a mode lives inside the package."""
+    return Path(str(resources.files("copydesk.clean").joinpath("models", MODEL_FILES[mode])))
 
 
 def save_model(path: Path, stage1: str, stage2: str, meta: dict[str, Any]) -> None:
@@ -48,19 +58,23 @@ class LineModel:
     """Loads lazily (in :meth:`setup`) so it is cheap to pickle and send to workers."""
 
     path: Path | None = None
+    mode: str = "text"
     _boosters: tuple[Any, Any] | None = field(default=None, repr=False)
     _lexicon: Lexicon | None = field(default=None, repr=False)
     _table: np.ndarray | None = field(default=None, repr=False)
+    _dom_words: DomWords | None = field(default=None, repr=False)
     meta: dict[str, Any] = field(default_factory=dict)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"path": self.path}
+        return {"path": self.path, "mode": self.mode}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.path = state["path"]
+        self.mode = state["mode"]
         self._boosters = None
         self._lexicon = None
         self._table = None
+        self._dom_words = None
         self.meta = {}
 
     def setup(self) -> None:
@@ -69,7 +83,7 @@ class LineModel:
             return
         import lightgbm as lgb
 
-        path = self.path or default_model_path()
+        path = self.path or default_model_path(self.mode)
         try:
             with gzip.open(path, "rt", encoding="utf-8") as fh:
                 payload = json.load(fh)
@@ -91,16 +105,34 @@ class LineModel:
 
     def page(self, lines: list[str], skip: set[int] | None = None) -> PageLines:
         """Featurise the non-blank lines of a page."""
+        return page_lines(lines, self.lexicon, self._char_table(), skip)
+
+    def block_page(self, blocks: list[Block]) -> PageLines:
+        """Featurise the text of HTML blocks (every block is one "line", none blank)."""
+        texts = [b.text for b in blocks]
+        base = line_shapes(texts, self.lexicon, self._char_table()) if texts else np.zeros((0, 0), np.float32)
+        return PageLines(list(range(len(texts))), texts, base, np.ones((len(texts), 2), dtype=np.float32))
+
+    def _char_table(self) -> np.ndarray:
         if self._table is None:
             self._table = char_table()
-        return page_lines(lines, self.lexicon, self._table, skip)
+        return self._table
 
-    def predict(self, page: PageLines) -> np.ndarray:
+    def first_stage(self, page: PageLines, blocks: list[Block] | None = None) -> np.ndarray:
+        """Stage-one features: text context, plus DOM evidence in HTML mode."""
+        first = context_features(page)
+        if self.mode == "html":
+            if self._dom_words is None:
+                self._dom_words = DomWords.load()
+            first = np.concatenate([first, dom_features(blocks or [], self._dom_words)], axis=1)
+        return first
+
+    def predict(self, page: PageLines, blocks: list[Block] | None = None) -> np.ndarray:
         """Class probabilities, one row per non-blank line (columns as in ``labels.CLASSES``)."""
         self.setup()
         assert self._boosters is not None
         if not page.index:
             return np.zeros((0, len(self.meta.get("classes", ()))), dtype=np.float32)
-        first = context_features(page)
+        first = self.first_stage(page, blocks)
         proba1 = self._boosters[0].predict(first, **PREDICT)
         return np.asarray(self._boosters[1].predict(stacked_features(first, proba1), **PREDICT))

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
 from copydesk.structure.wordlists import WordLists
 
-_STRIP = re.compile(r"[\s:»›>«‹<|•·.\-–—]+$|^[\s»›>«‹<|•·\-–—]+")
+_EDGE_CHARS = " :»›>«‹<|•·.-–—"
 
 
 def is_marker(text: str, words: WordLists) -> bool:
     """A line that announces other stories ("Previous Article", "Read more:")."""
     if len(text) > 60:
         return False
-    return _STRIP.sub("", text.lower()) in words.markers
+    return text.lower().strip(_EDGE_CHARS) in words.markers
 
 
 def looks_like_headline(text: str) -> bool:

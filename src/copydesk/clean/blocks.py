@@ -1,0 +1,120 @@
+"""Split an HTML page into text blocks, each with the DOM evidence around it.
+
+A block is the text between two block-level boundaries (a paragraph, a heading, a list item, a table
+cell, a caption...). Alongside its text, a block records the tags and class/id words of its
+ancestors, how much of it sits inside links, and the ``itemprop`` values around it: the evidence the
+HTML-mode classifier adds to the text features.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+BLOCK_TAGS = frozenset(
+    "p div section article main aside nav header footer h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table tr td th "
+    "tbody thead tfoot blockquote pre figure figcaption form address details summary hr center fieldset "
+    "legend caption body html dialog menu hgroup search".split()
+)
+SKIP_TAGS = frozenset(
+    "script style noscript template svg iframe head object embed canvas select option input textarea math "
+    "link meta base audio video source track map area".split()
+)
+_TOKEN = re.compile(r"[a-z]+")
+_SPACES = re.compile(r"\s+")
+_MAX_CONTEXT = 8  # ancestors whose class/id words are kept
+
+
+@dataclass(slots=True)
+class Block:
+    """One block of text and its DOM context."""
+
+    text: str
+    tag: str  # the innermost block-level element
+    ancestors: tuple[str, ...]  # tags of the enclosing elements, innermost first
+    words: tuple[str, ...]  # class/id words of the nearest ancestors (and the block element)
+    itemprops: tuple[str, ...]
+    link_chars: int
+    depth: int
+
+
+@dataclass(slots=True)
+class _Frame:
+    tag: str
+    words: tuple[str, ...]
+    itemprop: str | None
+    buffer: list[str] = field(default_factory=list)
+    link_chars: int = 0
+
+
+def _attr_words(node: LexborNode) -> tuple[str, ...]:
+    attrs = node.attributes
+    text = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('role') or ''}".lower()
+    if attrs.get("rel") == "author":
+        text += " author"
+    return tuple(_TOKEN.findall(text))
+
+
+def extract_blocks(html: str, max_blocks: int = 20_000) -> list[Block]:
+    """The page's text blocks in document order."""
+    tree = LexborHTMLParser(html)
+    root = tree.body or tree.root
+    if root is None:
+        return []
+    blocks: list[Block] = []
+    stack: list[_Frame] = [_Frame("body", (), None)]
+    link_depth = 0
+
+    def flush() -> None:
+        frame = stack[-1]
+        text = _SPACES.sub(" ", "".join(frame.buffer)).strip()
+        if text and len(blocks) < max_blocks:
+            tags = tuple(f.tag for f in reversed(stack))
+            words = tuple(w for f in reversed(stack[-_MAX_CONTEXT:]) for w in f.words)
+            props = tuple(f.itemprop for f in stack if f.itemprop)
+            blocks.append(
+                Block(text, frame.tag, tags, words, props, min(frame.link_chars, len(text)), len(stack))
+            )
+        frame.buffer.clear()
+        frame.link_chars = 0
+
+    # Iterative walk with explicit enter/leave events, so deep pages cannot exhaust the recursion limit.
+    todo: list[tuple[LexborNode, bool]] = [(root, True)]
+    while todo:
+        node, entering = todo.pop()
+        tag = node.tag or ""
+        if not entering:
+            if tag in BLOCK_TAGS:
+                flush()
+                stack.pop()
+            elif tag == "a":
+                link_depth -= 1
+            continue
+        if tag == "-text":
+            text = node.text_content or ""
+            if text:
+                stack[-1].buffer.append(text)
+                if link_depth:
+                    stack[-1].link_chars += len(text.strip())
+            continue
+        if tag in SKIP_TAGS or tag.startswith("-"):
+            continue
+        if tag == "br":
+            stack[-1].buffer.append("\n")
+            continue
+        if tag in BLOCK_TAGS:
+            flush()
+            stack.append(_Frame(tag, _attr_words(node), node.attributes.get("itemprop")))
+        elif tag == "a":
+            link_depth += 1
+        todo.append((node, False))
+        children = []
+        child = node.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        todo.extend((c, True) for c in reversed(children))
+    flush()
+    return blocks
