@@ -62,7 +62,7 @@ class ParagraphFinder:
         self.used: set[int] = set()  # token indexes of cues already used
         last = para.tokens[-1].text if para.tokens else ""
         # headlines, subheads and "READ MORE: ..." links end without a full stop and report nobody
-        self._prose = last in ".!?…\"”’)"
+        self._prose = last in '.!?…"”’)'
 
     def _range(self, span: MarkedSpan) -> tuple[int, int]:
         """Token range of a marked span, marks included."""
@@ -267,8 +267,9 @@ class ParagraphFinder:
             inverted = self._content_first(lo, hi, c, lemma, after_rng, True)
             if inverted is not None:
                 return inverted
+        conjoined = c > lo and tokens[c - 1].lower == "and"
         if (tokens[c].lower.endswith("ing") and c > lo and tokens[c - 1].text == ",") or (
-            c > lo and tokens[c - 1].lower == "and" and any(cues.cue_at(tokens, k, self.lex) for k in range(lo, c))
+            conjoined and any(cues.cue_at(tokens, k, self.lex) for k in range(lo, c))
         ):
             rng = self._sentence_subject(lo, c)  # "..., saying that ...", "... and added that ..."
         else:
