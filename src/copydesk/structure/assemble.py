@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,6 +15,7 @@ from copydesk.record import Article, Boilerplate, Line
 from copydesk.structure.byline import parse_byline, strip_widgets
 from copydesk.structure.captions import split_credit
 from copydesk.structure.dates import find_date, find_dateline
+from copydesk.structure.header import repair_header
 from copydesk.structure.kinds import boilerplate_kind
 from copydesk.structure.related import find_related
 from copydesk.structure.repair import strip_fused_glyph
@@ -74,6 +77,7 @@ def assemble(
     """Build the article record (title, byline, captions, body, related, boilerplate, lines)."""
     labels = decode(view, threshold)
     texts = view.text
+    repair_header(labels, texts, view.proba, words, url)
     vocabulary = LazyVocabulary(texts)
     art = Article(url=url)
     out_labels: dict[int, str] = {}
@@ -156,16 +160,23 @@ def _line_records(
     return out
 
 
-class LazyVocabulary:
-    """The words of a page, collected only if a repair needs them."""
-
-    __slots__ = ("_texts", "_words")
+class LazyVocabulary(Mapping[str, int]):
+    """The word counts of a page, collected only if a repair asks for them."""
 
     def __init__(self, texts: list[str]) -> None:
         self._texts = texts
-        self._words: set[str] | None = None
+        self._counts: Counter[str] | None = None
 
-    def __contains__(self, word: object) -> bool:
-        if self._words is None:
-            self._words = {w for t in self._texts for w in _WORD.findall(t)}
-        return word in self._words
+    def _get(self) -> Counter[str]:
+        if self._counts is None:
+            self._counts = Counter(w for t in self._texts for w in _WORD.findall(t))
+        return self._counts
+
+    def __getitem__(self, word: str) -> int:
+        return self._get()[word]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())

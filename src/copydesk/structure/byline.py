@@ -55,6 +55,8 @@ def is_person_name(part: str) -> bool:
 def is_publisher(part: str, words: WordLists, url: str | None) -> bool:
     """A name that reads as a publication or agency (by its words, or by the page's domain)."""
     toks = [t.lower().strip(".") for t in part.split()]
+    if not toks or len(toks) > 5:
+        return False
     if any(t in words.publisher_words for t in toks):
         return True
     if url and toks:

@@ -1,0 +1,66 @@
+"""Second opinions on a page's header: the title, byline and caption around the start of the body.
+
+The line classifier decides from shape and context; near the top of a short page it has little
+context, and these labels are also the ones a parser can check. This pass keeps the classifier's
+labels unless a line's own structure says otherwise:
+
+- no line was confident enough to be the title: take the likeliest headline-shaped line above the body;
+- a line at the very start of the body that parses as a strong byline (a person plus a publisher, a
+  "By" prefix or a share-widget tail) is the byline;
+- a "byline" that names nobody is a caption when it carries a photo credit, else removed.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from copydesk.structure.byline import _PREFIX, parse_byline
+from copydesk.structure.captions import split_credit
+from copydesk.structure.related import looks_like_headline
+from copydesk.structure.wordlists import WordLists
+
+OTHER, BODY, TITLE, BYLINE, CAPTION = range(5)
+_END = re.compile(r"[.!?。！？…]$")
+TITLE_FLOOR = 0.1  # the least title probability a fallback title needs
+BYLINE_REACH = 2  # how many lines at the start of the body may be a byline
+
+
+def is_strong_byline(text: str, words: WordLists, url: str | None) -> bool:
+    """A short line that reads unmistakably as a byline."""
+    if len(text.split()) > 14:
+        return False
+    by = parse_byline(text, words, url)
+    if not by.authors:
+        return False
+    rest = text
+    for cut in by.removed:
+        rest = rest[: len(rest) - len(cut)].rstrip() if rest.endswith(cut) else rest
+    if _END.search(rest):
+        return False
+    return bool(by.publisher or by.removed or _PREFIX.match(text.strip()))
+
+
+def repair_header(labels: list[int], texts: list[str], proba: np.ndarray, words: WordLists, url: str | None) -> None:
+    """Adjust title, byline and caption labels in place."""
+    body_at = [k for k, lab in enumerate(labels) if lab == BODY]
+    first = body_at[0] if body_at else len(labels)
+    for k in body_at[:BYLINE_REACH]:
+        if is_strong_byline(texts[k], words, url):
+            labels[k] = BYLINE
+    for k, lab in enumerate(labels):
+        if lab == BYLINE and not is_strong_byline(texts[k], words, url):
+            by = parse_byline(texts[k], words, url)
+            if not (by.authors or by.publisher):
+                labels[k] = CAPTION if _is_caption(texts[k]) else OTHER
+    if TITLE not in labels:
+        above = [k for k in range(first) if labels[k] == OTHER and looks_like_headline(texts[k])]
+        best = max(above, key=lambda k: proba[k, TITLE], default=None)
+        if best is not None and proba[best, TITLE] >= TITLE_FLOOR:
+            labels[best] = TITLE
+
+
+def _is_caption(text: str) -> bool:
+    cap = split_credit(text)
+    return cap.credit is not None and len(cap.text.split()) >= 4

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from copydesk.structure.header import BODY, BYLINE, CAPTION, OTHER, TITLE, is_strong_byline, repair_header
+from copydesk.structure.wordlists import WordLists
+
+WORDS = WordLists.load()
+
+
+@pytest.mark.parametrize(
+    ("line", "strong"),
+    [
+        ("Taing Vida / Khmer Times Share:", True),
+        ("By Jane Smith", True),
+        ("Jane Smith | Reuters", True),
+        ("Home / World Cup", False),
+        ("Jane Smith said the vote would be held on Monday.", False),
+    ],
+)
+def test_header_strong_byline(line: str, strong: bool) -> None:
+    assert is_strong_byline(line, WORDS, None) is strong
+
+
+def test_header_repairs_title_byline_and_caption() -> None:
+    texts = [
+        "Flood waters rise in the north",
+        "By Jane Smith",
+        "Rescue teams at work in the valley. Reuters",
+        "Heavy rain continued to fall across the northern provinces on Tuesday.",
+    ]
+    labels = [OTHER, BODY, BYLINE, BODY]
+    proba = np.array([[0.6, 0.1, 0.15, 0.1, 0.05]] + [[0.2, 0.6, 0.0, 0.1, 0.1]] * 3)
+    repair_header(labels, texts, proba, WORDS, None)
+    assert labels == [TITLE, BYLINE, CAPTION, BODY]
+
+
+def test_header_keeps_confident_labels() -> None:
+    texts = ["Menu", "A story title here", "Body text goes on and on, as prose does."]
+    labels = [OTHER, TITLE, BODY]
+    proba = np.array([[0.9, 0.0, 0.1, 0.0, 0.0], [0.1, 0.1, 0.8, 0.0, 0.0], [0.1, 0.9, 0.0, 0.0, 0.0]])
+    repair_header(labels, texts, proba, WORDS, None)
+    assert labels == [OTHER, TITLE, BODY]
