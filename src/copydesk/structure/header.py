@@ -42,7 +42,9 @@ def is_strong_byline(text: str, words: WordLists, url: str | None) -> bool:
     return bool(by.publisher or by.removed or _PREFIX.match(text.strip()))
 
 
-def repair_header(labels: list[int], texts: list[str], proba: np.ndarray, words: WordLists, url: str | None) -> None:
+def repair_header(
+    labels: list[int], texts: list[str], proba: np.ndarray, words: WordLists, url: str | None
+) -> None:
     """Adjust title, byline and caption labels in place."""
     body_at = [k for k, lab in enumerate(labels) if lab == BODY]
     first = body_at[0] if body_at else len(labels)
