@@ -190,3 +190,20 @@ def test_attribute_attributor_pickles_without_state() -> None:
     clone = pickle.loads(pickle.dumps(att))
     assert clone.options == att.options
     assert clone("“We kept our promise,” Jane Doe said.")[0][0].speaker == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We kept our promise,” Jane Doe’s said.",
+        "“We kept our promise,” said the union’s.",
+        "He said.",
+        "“",
+        "",
+        "said",
+    ],
+)
+def test_attribute_odd_input_does_not_fail(attributor: Attributor, text: str) -> None:
+    quotes, _ = attributor(text)
+    for q in quotes:
+        assert text[q.start : q.end] == q.text

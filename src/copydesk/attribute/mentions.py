@@ -195,7 +195,7 @@ def build_mention(tokens: list[Token], lex: Lexicon) -> Mention | None:
         owner = next(n for n, t in enumerate(head) if t.lower.endswith(("'s", "’s")))
         rest = [t for t in head[owner + 1 :] if t.is_word]
         first_cap = next((n for n, t in enumerate(rest) if is_name_token(t, lex)), None)
-        document = rest[-1].lower in lex.documents
+        document = bool(rest) and rest[-1].lower in lex.documents
         if first_cap is not None and not document and not lex.skippable(rest[first_cap].text):
             # "the province's Department of Community Services", "North Korea's KCNA news agency"
             name = " ".join(t.text for t in rest[first_cap:])
