@@ -162,8 +162,16 @@ def justext_lines(text: str, language: str | None = "English") -> str:
 # --- the systems ------------------------------------------------------------------------------
 
 
+_CLEAN_ONLY = copydesk.CleanOptions(attribute=False)
+
+
 def _copydesk(page: Page) -> str:
-    """copydesk's text mode: the article body lines."""
+    """copydesk's text mode, cleaning and structure only: the article body lines."""
+    return "\n".join(copydesk.clean_text(page.text, url=page.url, options=_CLEAN_ONLY).body)
+
+
+def _copydesk_attributed(page: Page) -> str:
+    """copydesk's text mode with quotes and entities too (same body; shows the cost of attribution)."""
     return "\n".join(copydesk.clean_text(page.text, url=page.url).body)
 
 
@@ -172,6 +180,35 @@ def _trafilatura(page: Page) -> str:
     import trafilatura
 
     return trafilatura.extract(page.html, url=page.url) or ""
+
+
+def _copydesk_html(page: Page) -> str:
+    """copydesk's HTML mode, cleaning and structure only: the article body blocks."""
+    return "\n".join(copydesk.clean_html(page.html, url=page.url, options=_CLEAN_ONLY).body)
+
+
+def _trafilatura_precision(page: Page) -> str:
+    """trafilatura on the HTML with ``favor_precision=True``."""
+    import trafilatura
+
+    return trafilatura.extract(page.html, url=page.url, favor_precision=True) or ""
+
+
+def _readability(page: Page) -> str:
+    """readability-lxml's article summary, as text."""
+    import lxml.html
+    from readability import Document
+
+    summary = Document(page.html).summary(html_partial=True)
+    return str(lxml.html.fromstring(summary).text_content()) if summary.strip() else ""
+
+
+def _justext_html(page: Page) -> str:
+    """jusText on the HTML with its default settings and the English stoplist."""
+    import justext
+
+    paragraphs = justext.justext(page.html.encode("utf-8"), justext.get_stoplist("English"), encoding="utf-8")
+    return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,12 +222,23 @@ class System:
 
 SYSTEMS: tuple[System, ...] = (
     System("copydesk", "text", _copydesk),
+    System("copydesk + attribution", "text", _copydesk_attributed),
     System("raw text", "text", lambda page: page.text),
     System("C4 rules, as coded", "text", lambda page: c4_clean(page.text, C4_CODE)),
     System("C4 rules, as the paper words them", "text", lambda page: c4_clean(page.text, C4_PAPER)),
     System("jusText over lines, English", "text", lambda page: justext_lines(page.text, "English")),
     System("jusText over lines, page language", "text", lambda page: justext_lines(page.text, None)),
     System("trafilatura on HTML", "html", _trafilatura),
+)
+
+
+HTML_SYSTEMS: tuple[System, ...] = (
+    System("copydesk, HTML mode", "html", _copydesk_html),
+    System("copydesk, text mode (html-text rendering)", "text", _copydesk),
+    System("trafilatura, default", "html", _trafilatura),
+    System("trafilatura, favor_precision", "html", _trafilatura_precision),
+    System("readability-lxml", "html", _readability),
+    System("jusText on HTML, English", "html", _justext_html),
 )
 
 

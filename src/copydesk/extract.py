@@ -6,43 +6,59 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from copydesk.attribute import Attributor
+from copydesk.clean.blocks import extract_blocks, looks_like_script_shell, parse_html
 from copydesk.clean.lines import MAX_LINE_CHARS, looks_like_markup, split_lines, strip_markup
 from copydesk.clean.model import LineModel
+from copydesk.ingest.html import decode_html
 from copydesk.record import Article
 from copydesk.structure.assemble import PageView, assemble
+from copydesk.structure.metadata import PageMeta, read_metadata
 from copydesk.structure.wordlists import WordLists
 
 
 @dataclass(slots=True, kw_only=True, frozen=True)
 class CleanOptions:
-    """Options of :func:`clean_text`; defaults live here and only here."""
+    """Options of :func:`clean_text` and :func:`clean_html`; defaults live here and only here."""
 
-    threshold: float | None = (
-        None  # minimum content probability to keep a line; None: the model's tuned value
-    )
-    attribute: bool = True  # add quotes and entities
+    threshold: float | None = None  # least content probability of a kept line; None: the model's tuned value
+    attribute: bool = True  # add quotes and entities (offsets into Article.text; English pages)
     model_path: Path | None = None  # a text model other than the shipped one
+    html_model_path: Path | None = None  # an HTML model other than the shipped one
 
 
 @dataclass(slots=True)
 class Cleaner:
-    """Holds the loaded model and word lists; build one per process (or use :func:`clean_text`)."""
+    """Holds the loaded models and word lists; build one per process (or use :func:`clean_text`)."""
 
     options: CleanOptions = field(default_factory=CleanOptions)
-    _model: LineModel | None = None
+    _models: dict[str, LineModel] = field(default_factory=dict)
     _words: WordLists | None = None
+    _attributor: Attributor | None = None
 
-    def setup(self) -> None:
-        """Load the model and word lists (once)."""
-        if self._model is None:
-            self._model = LineModel(self.options.model_path)
-            self._model.setup()
+    def setup(self, mode: str = "text") -> None:
+        """Load the model of a mode, the word lists and the attributor (each once)."""
+        if mode not in self._models:
+            path = self.options.model_path if mode == "text" else self.options.html_model_path
+            model = LineModel(path, mode)
+            model.setup()
+            self._models[mode] = model
+        if self._words is None:
             self._words = WordLists.load()
+        if self.options.attribute and self._attributor is None:
+            self._attributor = Attributor()
+            self._attributor.setup()
+
+    def _threshold(self, model: LineModel) -> float:
+        if self.options.threshold is not None:
+            return self.options.threshold
+        return float(model.meta.get("threshold", 0.5))
 
     def clean_text(self, text: str, url: str | None = None) -> Article:
         """Clean and structure one scraped page given as plain text."""
-        self.setup()
-        assert self._model is not None and self._words is not None
+        self.setup("text")
+        model, words = self._models["text"], self._words
+        assert words is not None
         warnings = []
         if looks_like_markup(text):
             text = strip_markup(text)
@@ -50,24 +66,66 @@ class Cleaner:
         lines = split_lines(text)
         skip = {i for i, ln in enumerate(lines) if len(ln) > MAX_LINE_CHARS}
         if skip:
-            warnings.append(
-                f"{len(skip)} line(s) longer than {MAX_LINE_CHARS} characters were removed unread"
-            )
-        page = self._model.page(lines, skip)
-        proba = self._model.predict(page)
-        threshold = self.options.threshold
-        if threshold is None:
-            threshold = float(self._model.meta.get("threshold", 0.5))
-        view = PageView(page.index, page.text, page.base, proba)
-        article = assemble(lines, view, threshold, self._words, url)
-        if skip:
-            for i in skip:
-                article.lines[i].text = lines[i][:200] + "…"
+            warnings.append(f"{len(skip)} line(s) longer than {MAX_LINE_CHARS} characters were removed unread")
+        page = model.page(lines, skip)
+        view = PageView(page.index, page.text, page.base, model.predict(page))
+        article = assemble(lines, view, self._threshold(model), words, url)
+        for i in skip:
+            article.lines[i].text = lines[i][:200] + "…"
+        return self._finish(article, warnings, fallback_text="\n".join(page.text))
+
+    def clean_html(self, html: str | bytes, url: str | None = None) -> Article:
+        """Clean and structure one page given as HTML (bytes are decoded; the page's charset is a hint)."""
+        self.setup("html")
+        model, words = self._models["html"], self._words
+        assert words is not None
+        if isinstance(html, bytes):
+            html = decode_html(html)
+        tree = parse_html(html)
+        meta = read_metadata(tree)
+        blocks = extract_blocks(tree)
+        texts = [b.text for b in blocks]
+        warnings = []
+        if looks_like_script_shell(tree, blocks):
+            warnings.append("page is a JavaScript shell: its text is rendered by scripts, so there is none to read")
+            blocks, texts = [], []
+        page = model.block_page(blocks)
+        view = PageView(page.index, page.text, page.base, model.predict(page, blocks))
+        article = assemble(texts, view, self._threshold(model), words, url or meta.url)
+        apply_declared(article, meta)
+        return self._finish(article, warnings, fallback_text="\n".join(texts), lang=meta.lang)
+
+    def _finish(self, article: Article, warnings: list[str], fallback_text: str, lang: str | None = None) -> Article:
+        """Language, attribution and warnings: what both modes do last."""
         if not article.body:
             warnings.append("no article text found")
         article.warnings = warnings + article.warnings
-        article.lang = detect_language(article.text or "\n".join(page.text))
+        article.lang = detect_language(article.text or fallback_text) or lang
+        if self._attributor is not None and article.body and article.lang in (None, "en"):
+            self._attributor.attribute_article(article)
         return article
+
+
+def apply_declared(article: Article, meta: PageMeta) -> None:
+    """Prefer what the page declares (JSON-LD, OpenGraph, meta tags) over what was read off its text."""
+    declared = strip_site_name(meta.title, meta.publisher)
+    if declared and not (article.title and article.title.lower() in declared.lower()):
+        article.title = declared
+    article.authors = meta.authors or article.authors
+    article.publisher = meta.publisher or article.publisher
+    article.published = meta.published or article.published
+
+
+def strip_site_name(title: str | None, site: str | None) -> str | None:
+    """Drop a " | Site Name" or " - Site Name" suffix from a declared title (when the site is known)."""
+    if not title:
+        return None
+    if site:
+        for sep in (" | ", " - ", " – ", " — ", " :: "):
+            head, found, tail = title.rpartition(sep)
+            if found and head and (site.lower() in tail.lower() or tail.lower().strip() in site.lower()):
+                return head.strip()
+    return title.strip()
 
 
 def detect_language(text: str) -> str | None:
@@ -82,12 +140,16 @@ def detect_language(text: str) -> str | None:
 
 
 @cache
-def default_cleaner() -> Cleaner:
-    """The shared, read-only cleaner with default options that :func:`clean_text` uses."""
-    return Cleaner()
+def shared_cleaner(options: CleanOptions | None = None) -> Cleaner:
+    """The shared, read-only cleaner that :func:`clean_text` uses for these options (built once)."""
+    return Cleaner(options or CleanOptions())
 
 
 def clean_text(text: str, url: str | None = None, *, options: CleanOptions | None = None) -> Article:
     """Clean and structure one scraped page given as plain text."""
-    cleaner = default_cleaner() if options is None else Cleaner(options)
-    return cleaner.clean_text(text, url)
+    return shared_cleaner(options).clean_text(text, url)
+
+
+def clean_html(html: str | bytes, url: str | None = None, *, options: CleanOptions | None = None) -> Article:
+    """Clean and structure one page given as HTML: the same record as :func:`clean_text`."""
+    return shared_cleaner(options).clean_html(html, url)

@@ -97,7 +97,7 @@ class Quote(_Record):
 
     text: str
     kind: str  # direct, indirect or mixed
-    start: int
+    start: int  # character offsets into Article.text (the body paragraphs joined by blank lines)
     end: int
     speaker: str | None = None
     speaker_mention: str | None = None

@@ -6,6 +6,8 @@ import pytest
 from copydesk.clean.features import (
     BASE_NAMES,
     best_run,
+    cluster_features,
+    cohesion,
     char_table,
     context_features,
     page_lines,
@@ -72,3 +74,23 @@ def test_features_matrix_shapes_are_stable() -> None:
 def test_features_window_mean_and_best_run() -> None:
     assert window_mean(np.array([0.0, 3.0, 0.0]), 1).tolist() == [1.5, 1.0, 1.5]
     assert best_run(np.array([-1.0, 2.0, 3.0, -5.0, 1.0])) == (1, 2)
+
+
+def test_features_clusters_rank_prose_blocks() -> None:
+    prose = np.array([1, 1, 0, 1, 0, 0, 0, 0, 1, 1], dtype=np.float32)
+    words = np.array([30, 30, 2, 30, 2, 2, 2, 2, 10, 10], dtype=np.float32)
+    out = cluster_features(prose, words)
+    assert out[:4, 1].tolist() == [1, 1, 1, 1]  # first cluster (90 words) is the largest
+    assert np.allclose(out[8:, 0], 20 / 90) and out[9, 2] == 1.0
+    assert out[5, 0] == -1.0
+
+
+def test_features_cohesion_with_main_run() -> None:
+    texts = [
+        "Flood waters rose across northern provinces after heavy rainfall overnight",
+        "Rescue teams reached flooded villages in northern provinces after rainfall",
+        "Subscribe today for unlimited digital access and exclusive newsletter offers",
+    ]
+    words = np.array([10, 10, 10], dtype=np.float32)
+    out = cohesion(texts, words, (0, 1))
+    assert out[0] > 0.3 and out[1] > 0.3 and out[2] == 0.0

@@ -57,9 +57,24 @@ def _attr_words(node: LexborNode) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(text))
 
 
-def extract_blocks(html: str, max_blocks: int = 20_000) -> list[Block]:
+def parse_html(html: str) -> LexborHTMLParser:
+    """Parse HTML with lexbor (an HTML5 parser: any markup parses, however broken)."""
+    return LexborHTMLParser(html)
+
+
+def looks_like_script_shell(tree: LexborHTMLParser, blocks: list[Block]) -> bool:
+    """A page whose text is rendered by JavaScript: almost no text, but scripts or an app root element."""
+    chars = sum(len(b.text) for b in blocks)
+    if chars >= 300:
+        return False
+    scripts = len(tree.css("script"))
+    return scripts >= 2 or tree.css_first("#root, #app, #__next, #__nuxt, [data-reactroot], noscript") is not None
+
+
+def extract_blocks(tree: LexborHTMLParser | str, max_blocks: int = 20_000) -> list[Block]:
     """The page's text blocks in document order."""
-    tree = LexborHTMLParser(html)
+    if isinstance(tree, str):
+        tree = parse_html(tree)
     root = tree.body or tree.root
     if root is None:
         return []

@@ -20,18 +20,14 @@ from copydesk.clean.lexicon import GROUPS, Lexicon
 _TERMINAL_CHARS = frozenset(".!?。！？…:;\"'”’»)]")
 _STRICT_TERMINAL = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
 _NON_WORD = re.compile(r"[^\w\s]+")
-# Patterns counted per line with one pass over the whole page (multiline mode).
+# Patterns counted per line with one pass over the whole page (multiline mode); they match rarely.
 _COUNTED = {
     "starts_bullet": re.compile(r"^(?:[*•·▪►▸‣◦\-–—]\s|\d{1,3}[.)]\s)", re.M),
-    "sentences": re.compile(r"[.!?。！？][\"'”’»]?[ \t]+\S"),
-    "separators": re.compile(r"[|»›·•/\\]"),
     "has_url": re.compile(r"https?://|www\.|@[\w-]+\.[a-z]"),
     "has_date": re.compile(r"(?:19|20)\d\d(?!\d)"),
     "has_time": re.compile(r"\d:[0-5]\d"),
-    "has_quote": re.compile(r"[\"“”„«»]"),
-    "code_chars": re.compile(r"[{};=<>]"),
 }
-_FLAGS = ("starts_bullet", "has_url", "has_date", "has_time", "has_quote")
+_FLAGS = ("starts_bullet", "has_url", "has_date", "has_time")
 
 #: Names of the per-line features, in column order.
 BASE_NAMES = (
@@ -63,12 +59,13 @@ _N_BASE = len(BASE_NAMES)
 _I = {name: i for i, name in enumerate(BASE_NAMES)}
 
 # Character classes, as bits of a lookup table over the Basic Multilingual Plane.
-ALPHA, DIGIT, UPPER, SPACE, WORD = 1, 2, 4, 8, 16
+ALPHA, DIGIT, UPPER, SPACE, WORD, SEPARATOR, QUOTE, CODE, TERMINAL = 1, 2, 4, 8, 16, 32, 64, 128, 256
+_SPECIAL = {SEPARATOR: "|»›·•/\\", QUOTE: '"“”„«»', CODE: "{};=<>", TERMINAL: ".!?。！？"}
 
 
 def char_table() -> np.ndarray:
     """Class bits of every BMP code point (built once per model, ~30 ms)."""
-    table = np.zeros(0x10000, dtype=np.uint8)
+    table = np.zeros(0x10000, dtype=np.uint16)
     for cp in range(0x10000):
         c = chr(cp)
         bits = 0
@@ -81,6 +78,9 @@ def char_table() -> np.ndarray:
         if c.isupper():
             bits |= UPPER
         table[cp] = bits
+    for bit, chars in _SPECIAL.items():
+        for c in chars:
+            table[ord(c)] |= bit
     return table
 
 
@@ -112,6 +112,16 @@ def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> np.ndarray
     spaces, uppers = per_line((cls & SPACE) > 0), per_line((cls & UPPER) > 0)
     words, word_chars = per_line(word_start), per_line(word)
     titled = per_line(word_start & ((cls & UPPER) > 0))
+    # A sentence break: terminal punctuation, an optional closing quote, then a space.
+    after = np.concatenate([cls[1:], [0]])
+    after2 = np.concatenate([cls[2:], [0, 0]])
+    breaks = ((cls & TERMINAL) > 0) & (
+        ((after & SPACE) > 0) | (((after & QUOTE) > 0) & ((after2 & SPACE) > 0))
+    )
+    sentences = per_line(breaks)
+    separators = per_line((cls & SEPARATOR) > 0)
+    quotes = np.minimum(per_line((cls & QUOTE) > 0), 1.0)
+    code = per_line((cls & CODE) > 0)
     chars = lens.astype(np.float32)
     visible = np.maximum(chars - spaces, 1.0)
     counted = {name: _per_line(rx, joined, starts) for name, rx in _COUNTED.items()}
@@ -148,13 +158,13 @@ def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> np.ndarray
         counted["starts_bullet"],
         titled / safe_words,
         stop / safe_words,
-        counted["sentences"],
-        counted["separators"] + dashes,
+        sentences,
+        separators + dashes,
         counted["has_url"],
         counted["has_date"],
         counted["has_time"],
-        counted["has_quote"],
-        counted["code_chars"] / visible,
+        quotes,
+        code / visible,
         np.fromiter((t[0].islower() for t in texts), dtype=np.float32, count=n),
     ]
     return np.concatenate([np.stack(cols, axis=1), groups], axis=1).astype(np.float32)
@@ -206,10 +216,10 @@ def best_run(score: np.ndarray) -> tuple[int, int]:
     return best_lo, best_hi
 
 
-def run_features(score: np.ndarray) -> np.ndarray:
+def run_features(score: np.ndarray, run: tuple[int, int] | None = None) -> np.ndarray:
     """Where each line sits relative to the best-scoring run: inside flag and signed distances."""
     n = len(score)
-    lo, hi = best_run(score)
+    lo, hi = run if run is not None else best_run(score)
     idx = np.arange(n, dtype=float)
     inside = ((idx >= lo) & (idx <= hi)).astype(float)
     before = np.clip(lo - idx, 0, None)
@@ -269,15 +279,64 @@ def context_features(page: PageLines) -> np.ndarray:
     cols.append(np.stack([pos / max(n, 1), cum_words / total_words, words / total_words], axis=1))
     doc = [math.log1p(n), math.log1p(total_words), math.log1p(float(words.max()) if n else 0.0)]
     cols.append(np.tile(np.asarray(doc, dtype=np.float32), (n, 1)))
-    keys = np.stack([b[:, _I["log_words"]], term, stop, page.gaps[:, 0], prose], axis=1)
+    keys = np.stack(
+        [b[:, _I["log_words"]], term, stop, page.gaps[:, 0], prose, b[:, _I["titlecase_ratio"]]], axis=1
+    )
     cols.append(shifted(keys, (-3, -2, -1, 1, 2, 3)))
     for radius in (2, 5, 15):
         cols.append(
             np.stack([window_mean(c, radius) for c in (b[:, _I["log_words"]], term, stop, prose)], axis=1)
         )
-    cols.append(run_features(np.where(prose > 0, np.log1p(words), -1.0)))
+    prose_score = np.where(prose > 0, np.log1p(words), -1.0)
+    run = best_run(prose_score) if n else (0, 0)
+    cols.append(run_features(prose_score, run))
     cols.append(marker_features(b, words, prose))
+    cols.append(cluster_features(prose, words))
+    cols.append(cohesion(page.text, words, run)[:, None])
     return np.concatenate(cols, axis=1).astype(np.float32)
+
+
+def cluster_features(prose: np.ndarray, words: np.ndarray, max_gap: int = 2) -> np.ndarray:
+    """Prose comes in clusters (prose lines at most ``max_gap`` lines apart). For each line: its
+    cluster's words relative to the largest cluster's, whether it is the largest, and whether it
+    lies before (-1), in (0) or after (+1) the largest. Lines outside any cluster get -1, 0, 0."""
+    n = len(prose)
+    out = np.zeros((n, 3), dtype=np.float32)
+    out[:, 0] = -1.0
+    at = np.nonzero(prose > 0)[0]
+    if not len(at):
+        return out
+    starts = np.concatenate([[True], np.diff(at) > max_gap + 1])
+    cluster_of_prose = np.cumsum(starts) - 1
+    totals = np.bincount(cluster_of_prose, weights=words[at])
+    biggest = int(np.argmax(totals))
+    lo = at[np.searchsorted(cluster_of_prose, np.arange(len(totals)), side="left")]
+    hi = at[np.searchsorted(cluster_of_prose, np.arange(len(totals)), side="right") - 1]
+    for c in range(len(totals)):
+        out[lo[c] : hi[c] + 1, 0] = totals[c] / totals[biggest]
+        out[lo[c] : hi[c] + 1, 1] = 1.0 if c == biggest else 0.0
+        out[lo[c] : hi[c] + 1, 2] = float(np.sign(c - biggest))
+    return out
+
+
+def cohesion(texts: list[str], words: np.ndarray, run: tuple[int, int], min_words: int = 6) -> np.ndarray:
+    """Share of a line's content words (4+ letters) found in other lines of the page's main prose run:
+    an article's paragraphs share vocabulary; teasers, comments and bios about other things less so.
+    -1 for lines shorter than ``min_words``."""
+    lo, hi = run
+    out = np.full(len(texts), -1.0, dtype=np.float32)
+    vocab: dict[str, int] = {}
+    content: dict[int, set[str]] = {}
+    for k in np.nonzero(words >= min_words)[0].tolist():
+        content[k] = {t for t in _NON_WORD.sub(" ", texts[k].lower()).split() if len(t) >= 4}
+        if lo <= k <= hi:
+            for t in content[k]:
+                vocab[t] = vocab.get(t, 0) + 1
+    for k, toks in content.items():
+        if toks:
+            own = 1 if lo <= k <= hi else 0
+            out[k] = sum(1 for t in toks if vocab.get(t, 0) > own) / len(toks)
+    return out
 
 
 _MARKER_GROUPS = [_I["lex_related"], _I["lex_comment"], _I["lex_share"], _I["lex_subscription"]]

@@ -19,7 +19,6 @@ _CONTROLS = re.compile(
     r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufffe\uffff]"
 )
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]{0,2000})?/?>")
 _SCRIPT_BLOCK = re.compile(r"<(script|style|noscript)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _MARKUP_HINT = re.compile(r"<(?:html|head|body|div|p|script|style|span|a)\b", re.I)
@@ -31,17 +30,17 @@ def normalise_newlines(text: str) -> str:
 
 
 def _sanitise(text: str) -> str:
-    line = _CONTROLS.sub("", text)
-    line = _PRIVATE_USE.sub(" ", line)
-    line = _SPACES.sub(" ", line)
-    if not unicodedata.is_normalized("NFC", line):
-        line = unicodedata.normalize("NFC", line)
-    return line
+    """Drop control and icon-font characters and normalise to NFC (line breaks are kept)."""
+    text = _CONTROLS.sub("", text)
+    text = _PRIVATE_USE.sub(" ", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
 
 
 def sanitise_line(line: str) -> str:
-    """Drop control and icon-font characters and collapse runs of spaces."""
-    return _sanitise(line).strip()
+    """Drop control and icon-font characters and collapse runs of (any Unicode) whitespace."""
+    return " ".join(_sanitise(line).split())
 
 
 def looks_like_markup(text: str) -> bool:
@@ -65,4 +64,4 @@ def split_lines(text: str) -> list[str]:
     raw = normalise_newlines(text).split("\n")
     if any(len(line) > MAX_LINE_CHARS for line in raw):
         return [line if len(line) > MAX_LINE_CHARS else sanitise_line(line) for line in raw]
-    return [line.strip() for line in _sanitise("\n".join(raw)).split("\n")]
+    return [" ".join(line.split()) for line in _sanitise("\n".join(raw)).split("\n")]

@@ -28,7 +28,7 @@ import numpy as np
 from copydesk.clean.blocks import extract_blocks
 from copydesk.clean.evaluate import word_f1
 from copydesk.clean.features import stacked_features
-from copydesk.clean.labels import BODY, CLASSES, align_labels
+from copydesk.clean.labels import BODY, CLASSES, IGNORE, align_labels, coverage
 from copydesk.clean.lines import split_lines
 from copydesk.clean.model import PREDICT, LineModel, default_model_path, save_model
 from copydesk.clean.render import RENDERERS, cached_render
@@ -48,6 +48,7 @@ PARAMS: dict[str, Any] = {
     "verbose": -1,
     "seed": 7,
 }
+MIN_COVERAGE = 0.7  # pages whose labelled body holds less of the gold text are left out of training
 ROUNDS = (60, 30)  # stage one, stage two: few trees keep prediction fast
 
 
@@ -62,8 +63,9 @@ class Page:
     lines: list[str]
     index: list[int]
     x1: np.ndarray
-    y: np.ndarray
+    y: np.ndarray  # IGNORE for lines that are not trained on
     gold: str
+    trainable: bool  # False when the rendering lacks most of the gold text (labels would be wrong)
 
 
 def caption_texts(html: str) -> list[str]:
@@ -112,7 +114,10 @@ def load_pages(data: Path, cache: Path, model: LineModel, limit: int | None = No
                 continue
             y = np.asarray([labels[i] for i in page.index], dtype=np.int32)
             x1 = model.first_stage(page)
-            pages.append(Page(pid, domain, page_type, renderer, lines, page.index, x1, y, gt["main_content"]))
+            ok = coverage(lines, labels, gt["main_content"]) >= MIN_COVERAGE
+            pages.append(
+                Page(pid, domain, page_type, renderer, lines, page.index, x1, y, gt["main_content"], ok)
+            )
     return pages
 
 
@@ -135,10 +140,12 @@ def fold_of(domain: str, folds: int) -> int:
 
 
 def fit(x: np.ndarray, y: np.ndarray, rounds: int) -> Any:
-    """Train one LightGBM booster."""
+    """Train one LightGBM booster; rows labelled IGNORE get no weight."""
     import lightgbm as lgb
 
-    return lgb.train(PARAMS, lgb.Dataset(x, y, free_raw_data=True), num_boost_round=rounds)
+    weight = (y != IGNORE).astype(np.float32)
+    data = lgb.Dataset(x, np.maximum(y, 0), weight=weight, free_raw_data=True)
+    return lgb.train(PARAMS, data, num_boost_round=rounds)
 
 
 def _stack(pages: list[Page], sel: list[int], proba: dict[int, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -151,7 +158,7 @@ def cross_validate(pages: list[Page], folds: int) -> tuple[dict[int, np.ndarray]
     fold = [fold_of(p.domain, folds) for p in pages]
     oof1: dict[int, np.ndarray] = {}
     for k in range(folds):
-        tr = [i for i, f in enumerate(fold) if f != k]
+        tr = [i for i, f in enumerate(fold) if f != k and pages[i].trainable]
         te = [i for i, f in enumerate(fold) if f == k]
         b1 = fit(
             np.concatenate([pages[i].x1 for i in tr]), np.concatenate([pages[i].y for i in tr]), ROUNDS[0]
@@ -161,7 +168,7 @@ def cross_validate(pages: list[Page], folds: int) -> tuple[dict[int, np.ndarray]
         print(f"  stage one, fold {k + 1}/{folds} done", file=sys.stderr)
     oof2: dict[int, np.ndarray] = {}
     for k in range(folds):
-        tr = [i for i, f in enumerate(fold) if f != k]
+        tr = [i for i, f in enumerate(fold) if f != k and pages[i].trainable]
         te = [i for i, f in enumerate(fold) if f == k]
         b2 = fit(*_stack(pages, tr, oof1), ROUNDS[1])
         for i in te:
@@ -228,16 +235,19 @@ def main(argv: list[str] | None = None) -> int:
             "stage2": report(pages, oof2, threshold),
         }
         print(json.dumps(summary, indent=1), file=sys.stderr)
-    x1 = np.concatenate([p.x1 for p in pages])
-    y = np.concatenate([p.y for p in pages])
-    b1 = fit(x1, y, ROUNDS[0])
+    train = [i for i, p in enumerate(pages) if p.trainable]
+    b1 = fit(
+        np.concatenate([pages[i].x1 for i in train]), np.concatenate([pages[i].y for i in train]), ROUNDS[0]
+    )
     if oof1 is None:  # without CV, stage two sees in-sample stage-one output (weaker, for smoke runs)
-        oof1 = {i: b1.predict(p.x1, **PREDICT) for i, p in enumerate(pages)}
-    b2 = fit(*_stack(pages, list(range(len(pages))), oof1), ROUNDS[1])
+        oof1 = {i: b1.predict(pages[i].x1, **PREDICT) for i in train}
+    b2 = fit(*_stack(pages, train, oof1), ROUNDS[1])
     meta = {
+        "mode": args.mode,
         "classes": list(CLASSES),
         "threshold": threshold,
-        "renderers": list(RENDERERS),
+        "renderers": list(RENDERERS) if args.mode == "text" else ["html"],
+        "trained_pages": len({pages[i].pid for i in train}),
         "pages": len({p.pid for p in pages}),
         "lines": rows,
         "cv": summary,

@@ -1,0 +1,149 @@
+"""What an HTML page declares about itself: JSON-LD, OpenGraph, ``<meta>``, ``<time>``, ``rel=author``.
+
+Declared metadata comes before anything guessed from the text: JSON-LD ``NewsArticle`` (or any
+``Article``/``BlogPosting`` type) first, then OpenGraph and ``<meta>`` tags, then ``<time>`` and
+``rel=author`` links. Dates are returned as ISO dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from selectolax.lexbor import LexborHTMLParser
+
+_ARTICLE_TYPES = frozenset(
+    "newsarticle article blogposting reportagenewsarticle analysisnewsarticle opinionnewsarticle "
+    "reviewnewsarticle backgroundnewsarticle liveblogposting socialmediaposting scholarlyarticle "
+    "techarticle webpage".split()
+)
+_ISO_DATE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
+_AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author",
+                "byl", "twitter:creator")
+_DATE_META = ("article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date",
+              "dcterms.date", "dc.date.issued", "parsely-pub-date", "sailthru.date", "og:published_time",
+              "publication_date", "article.published", "original-publish-date")
+
+
+@dataclass(slots=True)
+class PageMeta:
+    """Metadata a page declares (each field None or empty when it declares none)."""
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    published: str | None = None
+    url: str | None = None
+    lang: str | None = None
+    description: str | None = None
+
+
+def iso_date(value: str | None) -> str | None:
+    """The date part of an ISO-like timestamp."""
+    if not value:
+        return None
+    m = _ISO_DATE.search(value)
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
+
+
+def _json_ld_objects(tree: LexborHTMLParser) -> Iterator[dict[str, Any]]:
+    for node in tree.css('script[type="application/ld+json"]'):
+        raw = (node.text(deep=True) or "").strip()
+        if not raw or len(raw) > 2_000_000:
+            continue
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            continue
+        todo = [data]
+        while todo:
+            item = todo.pop()
+            if isinstance(item, list):
+                todo.extend(item)
+            elif isinstance(item, dict):
+                yield item
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    todo.extend(graph)
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    t = obj.get("@type")
+    types = t if isinstance(t, list) else [t]
+    return {str(x).lower() for x in types if x}
+
+
+def _names(value: Any) -> list[str]:
+    """Person names from a JSON-LD author value (a string, an object, or a list of them)."""
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and name.strip() and not name.startswith("http"):
+            out.append(" ".join(name.split()))
+    return out
+
+
+def _from_json_ld(tree: LexborHTMLParser, meta: PageMeta) -> None:
+    articles = [o for o in _json_ld_objects(tree) if _types(o) & _ARTICLE_TYPES]
+    articles.sort(key=lambda o: "webpage" in _types(o))  # real article types first
+    for obj in articles:
+        if not meta.title and isinstance(obj.get("headline"), str):
+            meta.title = " ".join(obj["headline"].split())
+        if not meta.authors:
+            meta.authors = _names(obj.get("author"))
+        pub = obj.get("publisher")
+        if not meta.publisher and isinstance(pub, dict) and isinstance(pub.get("name"), str):
+            meta.publisher = pub["name"].strip()
+        if not meta.published:
+            meta.published = iso_date(str(obj.get("datePublished") or obj.get("dateCreated") or ""))
+
+
+def _meta_content(tree: LexborHTMLParser) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower().strip()
+        value = attrs.get("content")
+        if key and value and key not in out:
+            out[key] = value.strip()
+    return out
+
+
+def read_metadata(tree: LexborHTMLParser) -> PageMeta:
+    """Everything the page declares, most trustworthy source first."""
+    meta = PageMeta()
+    _from_json_ld(tree, meta)
+    tags = _meta_content(tree)
+    meta.title = meta.title or tags.get("og:title") or tags.get("twitter:title")
+    meta.publisher = meta.publisher or tags.get("og:site_name") or tags.get("application-name")
+    meta.description = tags.get("og:description") or tags.get("description")
+    if not meta.authors:
+        for key in _AUTHOR_META:
+            value = tags.get(key)
+            if value and not value.startswith(("http", "@")):
+                meta.authors = [a.strip() for a in re.split(r"\s*(?:,|;| and )\s*", value) if a.strip()]
+                break
+    if not meta.authors:
+        names = [n.text(strip=True) for n in tree.css('a[rel="author"], [itemprop="author"] [itemprop="name"]')]
+        meta.authors = list(dict.fromkeys(n for n in names if n and len(n) < 80))
+    if not meta.published:
+        for key in _DATE_META:
+            if found := iso_date(tags.get(key)):
+                meta.published = found
+                break
+    if not meta.published:
+        node = tree.css_first("time[datetime]")
+        meta.published = iso_date(node.attributes.get("datetime")) if node else None
+    canonical = tree.css_first('link[rel="canonical"]')
+    meta.url = (canonical.attributes.get("href") if canonical else None) or tags.get("og:url")
+    html = tree.css_first("html")
+    lang = html.attributes.get("lang") if html else None
+    meta.lang = lang.split("-")[0].lower() if lang else None
+    if not meta.title:
+        node = tree.css_first("title")
+        meta.title = node.text(strip=True) if node else None
+    return meta
