@@ -36,7 +36,7 @@ SETS = {
 def copydesk_system() -> System:
     """copydesk's attribution: the answer is the resolved speaker, else the mention as written."""
     attributor = Attributor()
-    attributor.setup()
+    attributor.warm_up()
 
     def run(text: str) -> list[Pred]:
         quotes, _ = attributor(text)

@@ -46,6 +46,12 @@ class Attributor:
         if self.options.use_parser and self._parser is None:
             self._parser = SubjectParser(self._lex, budget=self.options.parser_budget)
 
+    def warm_up(self) -> None:
+        """Load everything now, the parser included, so that the first article pays no loading time."""
+        self.setup()
+        if self._parser is not None:
+            self._parser.load()
+
     def __getstate__(self) -> dict[str, object]:
         return {"options": self.options}
 
@@ -78,6 +84,10 @@ class Attributor:
         if not self.options.indirect:
             found = [f for f in found if f.kind == "direct"]
         names = find_names(paragraphs, lex)
+        signatures = [(f.mention.start, f.mention.end) for f in found if f.aside and f.mention]
+        for span in names:
+            if any(a <= span.start < b for a, b in signatures):
+                span.subject = False  # the name under a pull quote or tweet is no subject of the story
         speakers = {f.mention.name for f in found if f.mention is not None and f.mention.name}
         entities = build_entities(names, lex, speakers)
         resolver = Resolver(entities, names, lex)
@@ -101,7 +111,8 @@ def _resolve(text: str, found: list[Found], resolver: Resolver) -> tuple[list[Qu
             continue
         at = item.cue_at if item.cue_at is not None else item.start
         name, ent = resolver.resolve(item.mention, at, (item.start, item.end))
-        if name is not None:
+        if name is not None and not item.aside:
+            # a pull quote or an embedded tweet stands apart from the story: it makes nobody salient
             resolver.note_speaker(name, ent, item.mention, at)
         resolved.append((name, ent, item))
     # quotes with no cue of their own: same paragraph first, then the quotation they continue, then the last
@@ -153,8 +164,8 @@ def _donor(
                 break
             if other.mention is not None and name is not None:
                 return name, ent
-    for name, ent, _ in reversed(resolved[:n]):
-        if name is not None:
+    for name, ent, other in reversed(resolved[:n]):
+        if name is not None and not other.aside:
             return name, ent
     return None
 

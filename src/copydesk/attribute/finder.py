@@ -32,6 +32,7 @@ class Found:
     cue_at: int | None = None  # offset of the cue
     mention: Mention | None = None
     marked: list[MarkedSpan] = field(default_factory=list)
+    aside: bool = False  # a pull quote or an embedded tweet, signed rather than told
 
 
 _SUBORDINATORS = frozenset({"after", "before", "because", "when", "while", "if", "unless", "since", "until"})
@@ -85,6 +86,10 @@ class ParagraphFinder:
         pull = self._pull_quote()
         if pull is not None:
             return [pull]
+        tweet = self._tweet()
+        if tweet is not None:
+            found.append(tweet)
+            self._prose = True  # what the tweet itself reports ("the union says ...")
         for sent in self.para.sentences:
             for item in self._indirect(sent):
                 found.append(item)
@@ -104,19 +109,50 @@ class ParagraphFinder:
             return None
         last = sents[-1]
         end = name_run_end(tokens, last.lo, last.hi, self.lex)
-        if not 2 <= end - last.lo <= 4 or (end < last.hi and tokens[end].text != ","):
+        if not 2 <= _words(tokens[last.lo : end]) <= 8 or (end < last.hi and tokens[end].text != ","):
             return None
         if end < last.hi and _words(tokens[end : last.hi]) > 5:
             return None
         body = tokens[: last.lo]
-        if _words(body) < 5 or any(cues.cue_at(tokens, k, self.lex) for k in range(last.lo)):
+        # the words end as a sentence does; a cue verb among them is no obstacle ("... vulnerable state.")
+        if _words(body) < 5 or body[-1].text not in '.!?…"”’':
             return None
         mention = self._mention((last.lo, last.hi))
         if mention is None or mention.kind != "name":
             return None
-        return Found(
-            body[0].start, body[-1].end, "direct", self.para.index, None, tokens[last.lo].start, mention
+        at = tokens[last.lo].start
+        return Found(body[0].start, body[-1].end, "direct", self.para.index, None, at, mention, aside=True)
+
+    def _tweet(self) -> Found | None:
+        """An embedded tweet: its words, then "— Name (@handle) date"; links at the end are not words."""
+        tokens = self.tokens
+        paren = next(
+            (k for k in range(len(tokens) - 2, 0, -1) if tokens[k].text == "(" and tokens[k + 1].text == "@"),
+            None,
         )
+        if paren is None:
+            return None
+        dash = next((k for k in range(paren - 1, max(0, paren - 9), -1) if tokens[k].text in "—–-"), None)
+        if dash is None or dash + 1 >= paren:
+            return None
+        mention = self._mention((dash + 1, paren))
+        if mention is None or mention.kind != "name":
+            return None
+        end = dash
+        while end > 0:  # drop trailing links: a run of tokens without spaces that holds "/" and "."
+            k = end
+            while k > 0 and tokens[k - 1].start == (tokens[k - 2].end if k > 1 else -1):
+                k -= 1
+            run = "".join(t.text for t in tokens[k - 1 : end]) if k > 0 else ""
+            if k > 0 and "/" in run and "." in run:
+                end = k - 1
+                continue
+            break
+        body = tokens[:end]
+        if _words(body) < 5:
+            return None
+        at = tokens[dash + 1].start
+        return Found(body[0].start, body[-1].end, "direct", self.para.index, None, at, mention, aside=True)
 
     def _direct(self, span: MarkedSpan) -> Found | None:
         tokens = self.tokens
@@ -205,10 +241,10 @@ class ParagraphFinder:
             lemma = cues.cue_at(tokens, c, self.lex)
             if lemma is None:
                 continue
-            item = self._around_cue(sent, lo, hi, c, lemma)
-            if item is not None:
+            items = self._around_cue(sent, lo, hi, c, lemma)
+            if items:
                 self.used.add(c)
-                out.append(item)
+                out.extend(items)
         # reported speech ends where the next speaker's clause begins ("..., but Chapman says ..."); a cue
         # nested inside reported speech without such a break is part of what was reported
         kept: list[Found] = []
@@ -233,20 +269,21 @@ class ParagraphFinder:
         out = kept
         return out
 
-    def _around_cue(self, sent: Sentence, lo: int, hi: int, c: int, lemma: str) -> Found | None:
+    def _around_cue(self, sent: Sentence, lo: int, hi: int, c: int, lemma: str) -> list[Found]:
         tokens = self.tokens
         if lemma == "according to":
             rng = cues.subject_after(tokens, c, hi, self.lex)
             if rng is None:
-                return None
+                return []
             if c == lo or (c - 1 == lo and not tokens[lo].is_word):
                 a = rng[1] + 1 if rng[1] < hi and tokens[rng[1]].text == "," else rng[1]
-                b = hi
-            elif rng[1] < hi and tokens[rng[1]].text == "," and _words(tokens[rng[1] : hi]) >= 3:
-                a, b = lo, hi  # "The harsh truth, according to experts, is that ..."
-            else:
-                a, b = lo, c
-            return self._make(a, b, c, rng, "according to")
+                return self._made(a, hi, c, rng, "according to")
+            if rng[1] < hi and tokens[rng[1]].text == "," and _words(tokens[rng[1] : hi]) >= 3:
+                # "The harsh truth, according to experts, is that ...": the words either side of the cue
+                return self._made(lo, c, c, rng, "according to") + self._made(
+                    rng[1] + 1, hi, c, rng, "according to"
+                )
+            return self._made(lo, c, c, rng, "according to")
         content_lo = cues.content_start(tokens, c, hi, lemma, self.lex)
         rng: tuple[int, int] | None
         if c > lo and tokens[c - 1].text == "," and not tokens[c].lower.endswith("ing"):
@@ -265,7 +302,7 @@ class ParagraphFinder:
             ):
                 after_rng = None  # "..., says his son grew up in Houston": not "said Smith"
             inverted = self._content_first(lo, hi, c, lemma, after_rng, True)
-            if inverted is not None:
+            if inverted:
                 return inverted
         conjoined = c > lo and tokens[c - 1].lower == "and"
         if (tokens[c].lower.endswith("ing") and c > lo and tokens[c - 1].text == ",") or (
@@ -283,7 +320,7 @@ class ParagraphFinder:
             if tokens[content_lo].lower == "to":
                 # "vowed to return ... after he was granted asylum": the pledge ends at the subordinate clause
                 end = next((k for k in range(content_lo + 3, hi) if tokens[k].lower in _SUBORDINATORS), hi)
-            return self._make(content_lo, end, c, rng, cues.cue_phrase(tokens, c))
+            return self._made(content_lo, end, c, rng, cues.cue_phrase(tokens, c))
         # content first: "Being in a public position can be hard, Lonechild said."
         after = rng is None
         if after:
@@ -292,16 +329,16 @@ class ParagraphFinder:
 
     def _content_first(
         self, lo: int, hi: int, c: int, lemma: str, rng: tuple[int, int] | None, after: bool
-    ) -> Found | None:
+    ) -> list[Found]:
         """Reported words before the cue: "Being in a public position can be hard, Lonechild said"."""
         tokens = self.tokens
         if rng is None:
-            return None
+            return []
         comma = (rng[0] if not after else c) - 1
         while comma > lo and not tokens[comma].is_word and tokens[comma].text != ",":
             comma -= 1
         if comma <= lo or tokens[comma].text != ",":
-            return None
+            return []
         # what follows the cue clause: nothing, or another clause after a comma ("..., he said, but ...")
         k = max(c, rng[1] - 1) + 1
         while k < hi and (
@@ -311,7 +348,7 @@ class ParagraphFinder:
         ):
             k += 1
         if k < hi and tokens[k].text != ",":
-            return None
+            return []
         a = lo
         while a < comma and not tokens[a].is_word and not tokens[a].quoted:
             a += 1
@@ -332,11 +369,17 @@ class ParagraphFinder:
                 )
             )
         ):
-            # a parenthetical cue inside the reported sentence: "The drugs, he says, are ..."
-            return self._make(a, hi, c, rng, cues.cue_phrase(tokens, c))
+            # a parenthetical cue inside the reported sentence ("The drugs, he says, are ..."): two
+            # quotations, the words before the cue and the words after it
+            cue = cues.cue_phrase(tokens, c)
+            return self._made(a, comma, c, rng, cue) + self._made(k + 1, hi, c, rng, cue)
         if _words(tokens[a:comma]) < 3:
-            return None
-        return self._make(a, comma, c, rng, cues.cue_phrase(tokens, c))
+            return []
+        return self._made(a, comma, c, rng, cues.cue_phrase(tokens, c))
+
+    def _made(self, a: int, b: int, c: int, rng: tuple[int, int], cue: str) -> list[Found]:
+        item = self._make(a, b, c, rng, cue)
+        return [item] if item is not None else []
 
     def _sentence_subject(self, lo: int, c: int) -> tuple[int, int] | None:
         for k in range(lo, c):

@@ -80,6 +80,11 @@ class SubjectParser:
         self._left = budget
         self.parsed = 0  # sentences parsed since construction, for benchmarks
 
+    def load(self) -> None:
+        """Load the pipeline now rather than on the first sentence that needs it."""
+        if self._nlp is None:
+            self._nlp = load_model()
+
     def reset(self, text: str) -> None:
         """Start a new article."""
         self._text = text
@@ -90,8 +95,7 @@ class SubjectParser:
         if self._left <= 0:
             return None
         self._left -= 1
-        if self._nlp is None:
-            self._nlp = load_model()
+        self.load()
         tokens = para.tokens
         lo_at, hi_at = tokens[sent.lo].start, tokens[sent.hi - 1].end
         doc = self._nlp(self._text[lo_at:hi_at])
