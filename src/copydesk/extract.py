@@ -66,9 +66,11 @@ class Cleaner:
         lines = split_lines(text)
         skip = {i for i, ln in enumerate(lines) if len(ln) > MAX_LINE_CHARS}
         if skip:
-            warnings.append(f"{len(skip)} line(s) longer than {MAX_LINE_CHARS} characters were removed unread")
+            warnings.append(
+                f"{len(skip)} line(s) longer than {MAX_LINE_CHARS} characters were removed unread"
+            )
         page = model.page(lines, skip)
-        view = PageView(page.index, page.text, page.base, model.predict(page))
+        view = PageView(page.index, page.text, page.base, model.predict(page), page.tokens)
         article = assemble(lines, view, self._threshold(model), words, url)
         for i in skip:
             article.lines[i].text = lines[i][:200] + "…"
@@ -87,15 +89,19 @@ class Cleaner:
         texts = [b.text for b in blocks]
         warnings = []
         if looks_like_script_shell(tree, blocks):
-            warnings.append("page is a JavaScript shell: its text is rendered by scripts, so there is none to read")
+            warnings.append(
+                "page is a JavaScript shell: its text is rendered by scripts, so there is none to read"
+            )
             blocks, texts = [], []
         page = model.block_page(blocks)
-        view = PageView(page.index, page.text, page.base, model.predict(page, blocks))
+        view = PageView(page.index, page.text, page.base, model.predict(page, blocks), page.tokens)
         article = assemble(texts, view, self._threshold(model), words, url or meta.url)
         apply_declared(article, meta)
         return self._finish(article, warnings, fallback_text="\n".join(texts), lang=meta.lang)
 
-    def _finish(self, article: Article, warnings: list[str], fallback_text: str, lang: str | None = None) -> Article:
+    def _finish(
+        self, article: Article, warnings: list[str], fallback_text: str, lang: str | None = None
+    ) -> Article:
         """Language, attribution and warnings: what both modes do last."""
         if not article.body:
             warnings.append("no article text found")

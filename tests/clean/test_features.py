@@ -6,9 +6,9 @@ import pytest
 from copydesk.clean.features import (
     BASE_NAMES,
     best_run,
+    char_table,
     cluster_features,
     cohesion,
-    char_table,
     context_features,
     page_lines,
     stacked_features,
@@ -92,5 +92,5 @@ def test_features_cohesion_with_main_run() -> None:
         "Subscribe today for unlimited digital access and exclusive newsletter offers",
     ]
     words = np.array([10, 10, 10], dtype=np.float32)
-    out = cohesion(texts, words, (0, 1))
+    out = cohesion([t.lower().split() for t in texts], words, (0, 1))
     assert out[0] > 0.3 and out[1] > 0.3 and out[2] == 0.0

@@ -42,3 +42,16 @@ def test_header_keeps_confident_labels() -> None:
     proba = np.array([[0.9, 0.0, 0.1, 0.0, 0.0], [0.1, 0.1, 0.8, 0.0, 0.0], [0.1, 0.9, 0.0, 0.0, 0.0]])
     repair_header(labels, texts, proba, WORDS, None)
     assert labels == [OTHER, TITLE, BODY]
+
+
+def test_header_title_is_the_headline_above_the_byline() -> None:
+    texts = [
+        "brand brand brand",
+        "Flood waters rise in the north",
+        "By Jane Smith",
+        "Rain fell all night long.",
+    ]
+    labels = [OTHER, OTHER, BODY, BODY]
+    proba = np.array([[0.6, 0.1, 0.3, 0.0, 0.0], [0.6, 0.4, 0.0, 0.0, 0.0]] + [[0.2, 0.7, 0.0, 0.1, 0.0]] * 2)
+    repair_header(labels, texts, proba, WORDS, None)
+    assert labels == [OTHER, TITLE, BYLINE, BODY]

@@ -32,12 +32,12 @@ def test_related_marker_multilingual() -> None:
 
 
 def test_kinds_repeated_brand_is_ad() -> None:
-    assert boilerplate_kind("cellcard cellcard cellcard", [0.0] * 10, False) == "ad"
+    assert boilerplate_kind(["cellcard"] * 3, [0.0] * 10, False) == "ad"
 
 
 def test_kinds_from_cue_counts() -> None:
     counts = [0.0] * 10
     counts[2] = 1.0  # cookie
-    assert boilerplate_kind("We use cookies", counts, False) == "cookie"
-    assert boilerplate_kind("Weather", [0.0] * 10, True) == "navigation"
-    assert boilerplate_kind("Something else entirely", [0.0] * 10, False) == "other"
+    assert boilerplate_kind(["we", "use", "cookies"], counts, False) == "cookie"
+    assert boilerplate_kind(["weather"], [0.0] * 10, True) == "navigation"
+    assert boilerplate_kind(["something", "else", "entirely"], [0.0] * 10, False) == "other"

@@ -68,7 +68,10 @@ def looks_like_script_shell(tree: LexborHTMLParser, blocks: list[Block]) -> bool
     if chars >= 300:
         return False
     scripts = len(tree.css("script"))
-    return scripts >= 2 or tree.css_first("#root, #app, #__next, #__nuxt, [data-reactroot], noscript") is not None
+    return (
+        scripts >= 2
+        or tree.css_first("#root, #app, #__next, #__nuxt, [data-reactroot], noscript") is not None
+    )
 
 
 def extract_blocks(tree: LexborHTMLParser | str, max_blocks: int = 20_000) -> list[Block]:

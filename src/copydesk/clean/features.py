@@ -93,8 +93,9 @@ def _per_line(pattern: re.Pattern[str], text: str, starts: np.ndarray) -> np.nda
     return np.bincount(owner, minlength=len(starts)).astype(np.float32)
 
 
-def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> np.ndarray:
-    """Per-line features of a page's non-blank lines, computed for the whole page at once."""
+def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> tuple[np.ndarray, list[list[str]]]:
+    """Per-line features of a page's non-blank lines, computed for the whole page at once, and each
+    line's lowercased word tokens (punctuation dropped)."""
     n = len(texts)
     lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     starts = np.concatenate([[0], np.cumsum(lens + 1)[:-1]])
@@ -131,8 +132,8 @@ def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> np.ndarray
     stop = np.zeros(n, dtype=np.float32)
     groups = np.zeros((n, len(GROUPS)), dtype=np.float32)
     dashes = np.zeros(n, dtype=np.float32)
-    for k, low in enumerate(lowered):
-        toks = low.split()
+    tokens = [low.split() for low in lowered]
+    for k, toks in enumerate(tokens):
         stop[k] = sum(map(lex.stopwords.__contains__, toks))
         if " " in texts[k]:
             t = texts[k]
@@ -167,7 +168,7 @@ def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> np.ndarray
         code / visible,
         np.fromiter((t[0].islower() for t in texts), dtype=np.float32, count=n),
     ]
-    return np.concatenate([np.stack(cols, axis=1), groups], axis=1).astype(np.float32)
+    return np.concatenate([np.stack(cols, axis=1), groups], axis=1).astype(np.float32), tokens
 
 
 def shifted(matrix: np.ndarray, offsets: tuple[int, ...], fill: float = -1.0) -> np.ndarray:
@@ -235,6 +236,7 @@ class PageLines:
     text: list[str]
     base: np.ndarray  # (n, len(BASE_NAMES))
     gaps: np.ndarray  # (n, 2) blank lines before / after, capped at 3
+    tokens: list[list[str]]  # lowercased word tokens of each line
 
 
 def page_lines(lines: list[str], lex: Lexicon, table: np.ndarray, skip: set[int] | None = None) -> PageLines:
@@ -251,8 +253,8 @@ def page_lines(lines: list[str], lex: Lexicon, table: np.ndarray, skip: set[int]
         text.append(line)
         gaps.append([min(blank_run, 3), 3])
         blank_run = 0
-    base = line_shapes(text, lex, table) if text else np.zeros((0, _N_BASE), dtype=np.float32)
-    return PageLines(index, text, base, np.asarray(gaps, dtype=np.float32).reshape(-1, 2))
+    base, tokens = line_shapes(text, lex, table) if text else (np.zeros((0, _N_BASE), dtype=np.float32), [])
+    return PageLines(index, text, base, np.asarray(gaps, dtype=np.float32).reshape(-1, 2), tokens)
 
 
 def _duplicates(text: list[str]) -> np.ndarray:
@@ -292,7 +294,7 @@ def context_features(page: PageLines) -> np.ndarray:
     cols.append(run_features(prose_score, run))
     cols.append(marker_features(b, words, prose))
     cols.append(cluster_features(prose, words))
-    cols.append(cohesion(page.text, words, run)[:, None])
+    cols.append(cohesion(page.tokens, words, run)[:, None])
     return np.concatenate(cols, axis=1).astype(np.float32)
 
 
@@ -319,16 +321,18 @@ def cluster_features(prose: np.ndarray, words: np.ndarray, max_gap: int = 2) -> 
     return out
 
 
-def cohesion(texts: list[str], words: np.ndarray, run: tuple[int, int], min_words: int = 6) -> np.ndarray:
+def cohesion(
+    tokens: list[list[str]], words: np.ndarray, run: tuple[int, int], min_words: int = 6
+) -> np.ndarray:
     """Share of a line's content words (4+ letters) found in other lines of the page's main prose run:
     an article's paragraphs share vocabulary; teasers, comments and bios about other things less so.
     -1 for lines shorter than ``min_words``."""
     lo, hi = run
-    out = np.full(len(texts), -1.0, dtype=np.float32)
+    out = np.full(len(tokens), -1.0, dtype=np.float32)
     vocab: dict[str, int] = {}
     content: dict[int, set[str]] = {}
     for k in np.nonzero(words >= min_words)[0].tolist():
-        content[k] = {t for t in _NON_WORD.sub(" ", texts[k].lower()).split() if len(t) >= 4}
+        content[k] = {t for t in tokens[k] if len(t) >= 4}
         if lo <= k <= hi:
             for t in content[k]:
                 vocab[t] = vocab.get(t, 0) + 1

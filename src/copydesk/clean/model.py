@@ -110,8 +110,12 @@ class LineModel:
     def block_page(self, blocks: list[Block]) -> PageLines:
         """Featurise the text of HTML blocks (every block is one "line", none blank)."""
         texts = [b.text for b in blocks]
-        base = line_shapes(texts, self.lexicon, self._char_table()) if texts else np.zeros((0, 0), np.float32)
-        return PageLines(list(range(len(texts))), texts, base, np.ones((len(texts), 2), dtype=np.float32))
+        if not texts:
+            return PageLines([], [], np.zeros((0, 0), np.float32), np.zeros((0, 2), np.float32), [])
+        base, tokens = line_shapes(texts, self.lexicon, self._char_table())
+        return PageLines(
+            list(range(len(texts))), texts, base, np.ones((len(texts), 2), dtype=np.float32), tokens
+        )
 
     def _char_table(self) -> np.ndarray:
         if self._table is None:

@@ -102,8 +102,9 @@ def load_pages(data: Path, cache: Path, model: LineModel, limit: int | None = No
             page = model.block_page(blocks)
             if page.index:
                 x1, y = model.first_stage(page, blocks), np.asarray(labels, dtype=np.int32)
+                ok = coverage(lines, labels, gt["main_content"]) >= MIN_COVERAGE
                 pages.append(
-                    Page(pid, domain, page_type, "html", lines, page.index, x1, y, gt["main_content"])
+                    Page(pid, domain, page_type, "html", lines, page.index, x1, y, gt["main_content"], ok)
                 )
             continue
         for renderer in RENDERERS:

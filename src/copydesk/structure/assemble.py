@@ -36,6 +36,7 @@ class PageView:
     text: list[str]
     base: np.ndarray
     proba: np.ndarray
+    tokens: list[list[str]]  # lowercased word tokens of each line
 
 
 def decode(view: PageView, threshold: float) -> list[int]:
@@ -131,7 +132,9 @@ def assemble(
                 art.published, out_labels[i] = found, "date"
                 continue
         out_labels[i] = "boilerplate"
-        kinds[i] = "navigation" if k in markers else boilerplate_kind(texts[k], lex_counts[k], short_run[k])
+        kinds[i] = (
+            "navigation" if k in markers else boilerplate_kind(view.tokens[k], lex_counts[k], short_run[k])
+        )
 
     if art.body:
         art.dateline = find_dateline(art.body[0])

@@ -4,9 +4,12 @@ The line classifier decides from shape and context; near the top of a short page
 context, and these labels are also the ones a parser can check. This pass keeps the classifier's
 labels unless a line's own structure says otherwise:
 
-- no line was confident enough to be the title: take the likeliest headline-shaped line above the body;
-- a line at the very start of the body that parses as a strong byline (a person plus a publisher, a
-  "By" prefix or a share-widget tail) is the byline;
+- no line was confident enough to be the title: take the headline-shaped line just above the byline,
+  or else the likeliest headline-shaped line above the body;
+- a line taken for the title or standing at the very start of the body that parses as a strong
+  byline (a person plus a publisher, a "By" prefix or a share-widget tail) is the byline;
+- a line at the very start of the body shaped like a caption (a sentence, then a credit, and no
+  final punctuation) is a caption;
 - a "byline" that names nobody is a caption when it carries a photo credit, else removed.
 """
 
@@ -25,6 +28,7 @@ OTHER, BODY, TITLE, BYLINE, CAPTION = range(5)
 _END = re.compile(r"[.!?。！？…]$")
 TITLE_FLOOR = 0.1  # the least title probability a fallback title needs
 BYLINE_REACH = 2  # how many lines at the start of the body may be a byline
+TITLE_REACH = 3  # how far above a byline its headline may stand
 
 
 def is_strong_byline(text: str, words: WordLists, url: str | None) -> bool:
@@ -47,17 +51,26 @@ def repair_header(
 ) -> None:
     """Adjust title, byline and caption labels in place."""
     body_at = [k for k, lab in enumerate(labels) if lab == BODY]
-    first = body_at[0] if body_at else len(labels)
-    for k in body_at[:BYLINE_REACH]:
+    titles = [k for k, lab in enumerate(labels) if lab == TITLE]
+    for k in titles + body_at[:BYLINE_REACH]:
         if is_strong_byline(texts[k], words, url):
             labels[k] = BYLINE
+    for k in body_at[: BYLINE_REACH + 1]:
+        if labels[k] == BODY and not _END.search(texts[k]) and _is_caption(texts[k]):
+            labels[k] = CAPTION
     for k, lab in enumerate(labels):
         if lab == BYLINE and not is_strong_byline(texts[k], words, url):
             by = parse_byline(texts[k], words, url)
             if not (by.authors or by.publisher):
                 labels[k] = CAPTION if _is_caption(texts[k]) else OTHER
     if TITLE not in labels:
+        first = next((k for k, lab in enumerate(labels) if lab == BODY), len(labels))
         above = [k for k in range(first) if labels[k] == OTHER and looks_like_headline(texts[k])]
+        byline = next((k for k in range(first) if labels[k] == BYLINE), None)
+        near = [k for k in above if byline is not None and byline - TITLE_REACH <= k < byline]
+        if near:  # a headline right above the byline: the title, whatever its probability
+            labels[near[-1]] = TITLE
+            return
         best = max(above, key=lambda k: proba[k, TITLE], default=None)
         if best is not None and proba[best, TITLE] >= TITLE_FLOOR:
             labels[best] = TITLE

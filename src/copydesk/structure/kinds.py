@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from copydesk.clean.lexicon import GROUPS
 
-_WORD = re.compile(r"\w+")
 # Order matters: the first group with a hit names the kind.
 _PRIORITY = ("cookie", "subscription", "share", "ad", "comment", "footer", "navigation", "related")
 _KIND_OF_GROUP = {"related": "navigation"}
 
 
-def boilerplate_kind(text: str, lexicon_counts: list[float], short_run: bool) -> str:
-    """Pick a kind from the line's cue-word counts and shape."""
-    toks = _WORD.findall(text.lower()) if len(text) < 200 else text.split()
+def boilerplate_kind(toks: list[str], lexicon_counts: list[float], short_run: bool) -> str:
+    """Pick a kind from the line's lowercased word tokens, cue-word counts and shape."""
     if len(toks) >= 2 and len(set(toks)) == 1:
         return "ad"  # a brand repeated as a banner: "cellcard cellcard cellcard"
     if any(lexicon_counts):

@@ -21,11 +21,32 @@ _ARTICLE_TYPES = frozenset(
     "techarticle webpage".split()
 )
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
-_AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author",
-                "byl", "twitter:creator")
-_DATE_META = ("article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date",
-              "dcterms.date", "dc.date.issued", "parsely-pub-date", "sailthru.date", "og:published_time",
-              "publication_date", "article.published", "original-publish-date")
+_AUTHOR_META = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "sailthru.author",
+    "parsely-author",
+    "byl",
+    "twitter:creator",
+)
+_DATE_META = (
+    "article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date",
+    "dcterms.date",
+    "dc.date.issued",
+    "parsely-pub-date",
+    "sailthru.date",
+    "og:published_time",
+    "publication_date",
+    "article.published",
+    "original-publish-date",
+)
 
 
 @dataclass(slots=True)
@@ -128,7 +149,9 @@ def read_metadata(tree: LexborHTMLParser) -> PageMeta:
                 meta.authors = [a.strip() for a in re.split(r"\s*(?:,|;| and )\s*", value) if a.strip()]
                 break
     if not meta.authors:
-        names = [n.text(strip=True) for n in tree.css('a[rel="author"], [itemprop="author"] [itemprop="name"]')]
+        names = [
+            n.text(strip=True) for n in tree.css('a[rel="author"], [itemprop="author"] [itemprop="name"]')
+        ]
         meta.authors = list(dict.fromkeys(n for n in names if n and len(n) < 80))
     if not meta.published:
         for key in _DATE_META:
