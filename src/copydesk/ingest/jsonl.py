@@ -3,7 +3,8 @@
 :class:`JsonlReader` yields, in input order, a :class:`~copydesk.ingest.text.Document` for every good
 line and a :class:`~copydesk.record.Reject` for every bad one, each carrying ``source`` = ``file:lineno``.
 Blank lines are skipped. Input may be a path, ``-`` for standard input, or an open binary stream;
-gzip-compressed input is recognised by its magic bytes, whatever its name.
+gzip- and zstd-compressed input is recognised by its magic bytes, whatever its name. A reader can read
+one :class:`LineSpan` of a file only (a shard of a corpus run); :func:`scan_spans` cuts a file into spans.
 
 Reject reasons (``Reject.reason``):
 
@@ -20,6 +21,7 @@ Reject reasons (``Reject.reason``):
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import re
 import sys
@@ -42,6 +44,10 @@ from copydesk.ingest.text import (
 from copydesk.record import Reject
 
 _GZIP_MAGIC = b"\x1f\x8b"
+_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+_SCAN_CHUNK = 1 << 22  # bytes read at a time while scanning a file for line boundaries
+#: Most spans cut from one compressed file: each span decompresses the file up to its start.
+MAX_COMPRESSED_SPANS = 8
 _DRAIN_CHUNK = 1 << 20  # bytes read at a time while skipping the rest of an over-long line
 _ID_WINDOW = 1 << 16  # bytes of an over-long line searched for its id
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -66,18 +72,41 @@ class JsonlOptions:
         return self.max_line_bytes if self.max_line_bytes is not None else 6 * self.max_chars + (1 << 16)
 
 
+@dataclass(slots=True, frozen=True)
+class LineSpan:
+    """Lines ``first_line`` to ``stop_line`` (excluded; None: to the end) of a file.
+
+    ``offset`` is the byte offset of ``first_line`` in a plain file; None for compressed files, which
+    are decompressed from their start.
+    """
+
+    first_line: int = 1
+    stop_line: int | None = None
+    offset: int | None = 0
+    lines: int = 0  # lines in the span, when known (for progress reports)
+
+
 class JsonlReader:
     """Read a JSONL corpus into :class:`Document` and :class:`Reject` items, in input order."""
 
-    def __init__(self, source: str | Path | IO[bytes], options: JsonlOptions | None = None) -> None:
+    def __init__(
+        self,
+        source: str | Path | IO[bytes],
+        options: JsonlOptions | None = None,
+        *,
+        span: LineSpan | None = None,
+    ) -> None:
         self.source = source
         self.options = options or JsonlOptions()
+        self.span = span or LineSpan()
         if isinstance(source, str | Path):
             self.name = "<stdin>" if str(source) == "-" else str(source)
         else:
             self.name = getattr(source, "name", "<stream>")
         self.bytes_read = 0  # uncompressed bytes consumed so far, for progress reports
         self.size: int | None = None  # input size in bytes when it is a plain, uncompressed file
+        self._positioned = False  # the plain input was seeked to the span's first line
+        self.lineno = 0  # number of the line read last (the line of the item just yielded)
         # Built once per reader: finds the id near the start of a line too long to parse.
         key = re.escape(orjson.dumps(self.options.id_field))
         self._id_pattern = re.compile(
@@ -110,23 +139,30 @@ class JsonlReader:
             raise InputError(f"cannot read {source}: {exc.strerror or exc}") from exc
 
     def _decompressed(self, raw: IO[bytes], owned: bool) -> IO[bytes]:
-        """Return ``raw``, or a gzip reader over it when it starts with gzip's magic bytes."""
-        peek = getattr(raw, "peek", None)
-        head = peek(2)[:2] if peek is not None else b""
-        if head == _GZIP_MAGIC or (not head and self.name.endswith(".gz")):
-            return cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb"))
-        if owned:
+        """Return ``raw``, or a gzip or zstd reader over it when it starts with their magic bytes."""
+        stream = decompressed(raw, self.name)
+        if stream is raw and owned:
             self.size = Path(self.name).stat().st_size
-        return raw
+            if self.span.offset is not None and self.span.first_line > 1:
+                raw.seek(self.span.offset)
+                self.bytes_read = self.span.offset
+                self._positioned = True
+        return stream
 
     def _read(self, stream: IO[bytes]) -> Iterator[Document | Reject]:
         limit = self.options.line_limit
+        span = self.span
         lineno = 0
-        while True:
+        if span.first_line > 1:
+            lineno = span.first_line - 1
+            if not self._positioned:
+                self.bytes_read += _skip_lines(stream, span.first_line - 1)
+        while span.stop_line is None or lineno + 1 < span.stop_line:
             line = stream.readline(limit + 1)
             if not line:
                 return
             lineno += 1
+            self.lineno = lineno
             self.bytes_read += len(line)
             if len(line) > limit and not line.endswith(b"\n"):
                 yield self._too_long(lineno, line, stream)
@@ -168,27 +204,7 @@ class JsonlReader:
             if isinstance(obj, Reject):
                 obj.source = source
                 return obj
-        if not isinstance(obj, dict):
-            return Reject(None, "not_object", f"expected a JSON object, got {_json_type(obj)}", source)
-        doc_id = obj.get(opts.id_field)
-        if isinstance(doc_id, bool) or not isinstance(doc_id, str | int | float | None):
-            return Reject(None, "bad_id", f"{opts.id_field!r} is {_json_type(doc_id)}", source)
-        doc_id = None if doc_id is None else str(doc_id)
-        if opts.text_field not in obj:
-            fields = ", ".join(sorted(obj)[:10]) or "none"
-            return Reject(doc_id, "missing_text", f"no {opts.text_field!r} field (fields: {fields})", source)
-        text = obj[opts.text_field]
-        if not isinstance(text, str):
-            detail = f"{opts.text_field!r} is {_json_type(text)}, not a string"
-            return Reject(doc_id, "text_not_string", detail, source)
-        if not text.strip():
-            return Reject(doc_id, "empty_text", f"{opts.text_field!r} is empty", source)
-        try:
-            text = check_text(text, max_chars=opts.max_chars, max_binary_share=opts.max_binary_share)
-        except RejectedInput as exc:
-            return Reject(doc_id, exc.reason, exc.detail, source)
-        url = obj.get(opts.url_field)
-        return Document(doc_id, text, url if isinstance(url, str) else None, source)
+        return document_from_object(obj, opts, source)
 
     def _parse_leniently(self, line: bytes, error: str) -> Any:
         """Second try for a line orjson refused: invalid UTF-8 bytes, or lone surrogate escapes."""
@@ -205,6 +221,96 @@ class JsonlReader:
             # Lone surrogates cannot be written back as UTF-8: make them U+FFFD.
             obj = {k: _SURROGATES.sub("\ufffd", v) if isinstance(v, str) else v for k, v in obj.items()}
         return obj
+
+
+def document_from_object(obj: Any, opts: JsonlOptions, source: str) -> Document | Reject:
+    """Check one parsed record (a JSON object or a table row) and make it a document, or a reject."""
+    if not isinstance(obj, dict):
+        return Reject(None, "not_object", f"expected a JSON object, got {_json_type(obj)}", source)
+    doc_id = obj.get(opts.id_field)
+    if isinstance(doc_id, bool) or not isinstance(doc_id, str | int | float | None):
+        return Reject(None, "bad_id", f"{opts.id_field!r} is {_json_type(doc_id)}", source)
+    doc_id = None if doc_id is None else str(doc_id)
+    if opts.text_field not in obj:
+        fields = ", ".join(sorted(obj)[:10]) or "none"
+        return Reject(doc_id, "missing_text", f"no {opts.text_field!r} field (fields: {fields})", source)
+    text = obj[opts.text_field]
+    if not isinstance(text, str):
+        detail = f"{opts.text_field!r} is {_json_type(text)}, not a string"
+        return Reject(doc_id, "text_not_string", detail, source)
+    if not text.strip():
+        return Reject(doc_id, "empty_text", f"{opts.text_field!r} is empty", source)
+    try:
+        text = check_text(text, max_chars=opts.max_chars, max_binary_share=opts.max_binary_share)
+    except RejectedInput as exc:
+        return Reject(doc_id, exc.reason, exc.detail, source)
+    url = obj.get(opts.url_field)
+    return Document(doc_id, text, url if isinstance(url, str) else None, source)
+
+
+def decompressed(raw: IO[bytes], name: str = "") -> IO[bytes]:
+    """Return ``raw``, or a gzip or zstd reader over it when it starts with their magic bytes."""
+    peek = getattr(raw, "peek", None)
+    head = peek(4)[:4] if peek is not None else b""
+    if head[:2] == _GZIP_MAGIC or (not head and name.endswith(".gz")):
+        return cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb"))
+    if head == _ZSTD_MAGIC or (not head and name.endswith(".zst")):
+        import zstandard
+
+        reader = zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)
+        return cast(IO[bytes], io.BufferedReader(cast(Any, reader), buffer_size=1 << 16))
+    return raw
+
+
+def _skip_lines(stream: IO[bytes], count: int) -> int:
+    """Read past ``count`` lines of ``stream`` without keeping them; return the bytes skipped."""
+    skipped = 0
+    while count > 0:
+        chunk = stream.readline(_DRAIN_CHUNK)
+        if not chunk:
+            break
+        skipped += len(chunk)
+        if chunk.endswith(b"\n"):
+            count -= 1
+    return skipped
+
+
+def scan_spans(path: str | Path, lines_per_span: int) -> list[LineSpan]:
+    """Cut a JSONL file into spans of about ``lines_per_span`` lines, reading it once.
+
+    A plain file's spans start at byte offsets, so each is read on its own; a compressed file gets
+    at most :data:`MAX_COMPRESSED_SPANS` spans. Raises :class:`InputError` when the file cannot be read
+    or decompressed.
+    """
+    try:
+        with open(path, "rb") as raw:
+            stream = decompressed(raw, str(path))
+            plain = stream is raw
+            starts: list[tuple[int, int]] = [(1, 0)]  # (first line, byte offset)
+            line, pos, ends_with_newline = 1, 0, False
+            while chunk := stream.read(_SCAN_CHUNK):
+                ends_with_newline = chunk.endswith(b"\n")
+                at = chunk.find(b"\n")
+                while at >= 0:
+                    line += 1
+                    if (line - 1) % lines_per_span == 0:
+                        starts.append((line, pos + at + 1))
+                    at = chunk.find(b"\n", at + 1)
+                pos += len(chunk)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from exc
+    if starts[-1][1] == pos and len(starts) > 1:
+        starts.pop()  # the file ends with a newline: no span starts after it
+    if not plain and len(starts) > MAX_COMPRESSED_SPANS:
+        step = -(-len(starts) // MAX_COMPRESSED_SPANS)
+        starts = starts[::step]
+    total = line if pos and not ends_with_newline else line - 1
+    spans = []
+    for i, (first, offset) in enumerate(starts):
+        stop = starts[i + 1][0] if i + 1 < len(starts) else None
+        lines = (stop if stop is not None else total + 1) - first
+        spans.append(LineSpan(first, stop, offset if plain else None, lines))
+    return spans
 
 
 def _json_type(value: Any) -> str:

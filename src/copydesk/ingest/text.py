@@ -32,6 +32,7 @@ class Document:
     text: str
     url: str | None = None
     source: str | None = None  # "file:lineno" for corpus input, the path for a single page
+    html: bool = False  # the text is an HTML page (cleaned with clean_html), not plain text
 
 
 def binary_share(text: str) -> float:

@@ -1,5 +1,9 @@
 """Clean a corpus with a pool of processes: documents in, records and rejects out, in input order.
 
+This is the ordered, single-file corpus mode of ``copydesk clean``: the :class:`~copydesk.steps.Clean` step
+mapped over the documents by the :class:`~copydesk.run.executors.LocalExecutor` (``copydesk run`` uses the
+same step and executors, shard by shard).
+
 Every input item gives exactly one output: a cleaned record, or a :class:`~copydesk.record.Reject`
 (from the reader, or ``error`` when cleaning one document raised). The counts are checked at the end:
 ``read == written + rejected``, always.
@@ -7,9 +11,6 @@ Every input item gives exactly one output: a cleaned record, or a :class:`~copyd
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import signal
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -20,15 +21,17 @@ from typing import IO, Any
 
 import orjson
 
-from copydesk import extract
-from copydesk.errors import CopydeskError, MissingExtra, ModelError, RejectedInput
 from copydesk.extract import CleanOptions
 from copydesk.ingest.jsonl import JsonlOptions, JsonlReader
 from copydesk.ingest.text import Document
 from copydesk.record import Reject
+from copydesk.run.executors import LocalExecutor, resolve_workers
+from copydesk.step import Item
+from copydesk.steps import Clean
 from copydesk.write.jsonl import JsonlWriter, default_rejects_path
 
-_MAX_DETAIL = 500  # characters of an exception message kept in a reject
+__all__ = ["CorpusOptions", "CorpusStats", "clean_corpus", "clean_documents", "clean_jsonl", "clean_one"]
+__all__ += ["resolve_workers"]
 
 
 @dataclass(slots=True, kw_only=True, frozen=True)
@@ -82,25 +85,10 @@ def clean_one(item: Document | Reject, options: CleanOptions | None = None) -> b
     """Clean one document into a serialised record, or a reject; raise only when the set-up is broken."""
     if isinstance(item, Reject):
         return item
-    try:
-        # Looked up on the module at call time, so a replaced clean_text is the one used.
-        article = extract.clean_text(item.text, item.url, options=options)
-        article.id = item.id
-        return orjson.dumps(article.to_dict())
-    except RejectedInput as exc:
-        return Reject(item.id, exc.reason, exc.detail[:_MAX_DETAIL], item.source)
-    except (ModelError, MissingExtra) as exc:
-        # The set-up is broken, not this document: stop the run. A plain message pickles safely
-        # back from a worker process, where MissingExtra's two-argument constructor would not.
-        raise (ModelError if isinstance(exc, ModelError) else CopydeskError)(str(exc)) from None
-    except Exception as exc:  # one bad document must never stop the run
-        detail = f"{type(exc).__name__}: {exc}"[:_MAX_DETAIL]
-        return Reject(item.id, "error", detail, item.source)
-
-
-def _init_worker() -> None:
-    """Let the parent alone handle Ctrl-C; copydesk is already imported once per worker."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    value = Clean(options=options).apply(item, Item("", item, source=item.source))
+    if isinstance(value, Reject):
+        return value
+    return orjson.dumps(value.to_dict())
 
 
 def clean_documents(
@@ -109,32 +97,8 @@ def clean_documents(
     """Yield one result per item, in input order, cleaning in a process pool when workers > 1."""
     options = options or CorpusOptions()
     work = partial(clean_one, options=options.clean)
-    workers = resolve_workers(options.workers)
-    if workers == 1:
-        yield from map(work, items)
-        return
-    context = multiprocessing.get_context()
-    if context.get_start_method() == "fork":
-        _warm_up(options.clean)
-    # imap feeds the pool from a background thread; its pipe writes block while the workers are
-    # busy, so only a few chunks are in flight and a large corpus never sits in memory.
-    with context.Pool(workers, initializer=_init_worker) as pool:
-        yield from pool.imap(work, items, chunksize=max(1, options.chunksize))
-
-
-def _warm_up(options: CleanOptions | None) -> None:
-    """Load the model here before forking, so the workers share one copy instead of each loading it."""
-    try:
-        extract.clean_text("copydesk warm-up", options=options)
-    except (ModelError, MissingExtra):
-        raise  # fail before anything is written
-    except Exception:  # a real document will report it as a reject
-        pass
-
-
-def resolve_workers(workers: int | None) -> int:
-    """Return the number of worker processes to use: ``None`` or 0 means one per CPU core."""
-    return max(1, workers or os.cpu_count() or 1)
+    with LocalExecutor(options.workers, warm_up=Clean(options=options.clean).setup) as executor:
+        yield from executor.map(work, items, chunksize=options.chunksize)
 
 
 def clean_corpus(
