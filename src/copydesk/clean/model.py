@@ -18,6 +18,7 @@ import numpy as np
 from copydesk.clean.blocks import Block
 from copydesk.clean.dom_features import DomWords, dom_features
 from copydesk.clean.features import (
+    BASE_NAMES,
     PageLines,
     char_table,
     context_features,
@@ -111,7 +112,9 @@ class LineModel:
         """Featurise the text of HTML blocks (every block is one "line", none blank)."""
         texts = [b.text for b in blocks]
         if not texts:
-            return PageLines([], [], np.zeros((0, 0), np.float32), np.zeros((0, 2), np.float32), [])
+            return PageLines(
+                [], [], np.zeros((0, len(BASE_NAMES)), np.float32), np.zeros((0, 2), np.float32), []
+            )
         base, tokens = line_shapes(texts, self.lexicon, self._char_table())
         return PageLines(
             list(range(len(texts))), texts, base, np.ones((len(texts), 2), dtype=np.float32), tokens

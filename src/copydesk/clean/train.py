@@ -140,13 +140,13 @@ def fold_of(domain: str, folds: int) -> int:
     return int(hashlib.md5(domain.encode()).hexdigest(), 16) % folds
 
 
-def fit(x: np.ndarray, y: np.ndarray, rounds: int) -> Any:
+def fit(x: np.ndarray, y: np.ndarray, rounds: int, params: dict[str, Any]) -> Any:
     """Train one LightGBM booster; rows labelled IGNORE get no weight."""
     import lightgbm as lgb
 
     weight = (y != IGNORE).astype(np.float32)
     data = lgb.Dataset(x, np.maximum(y, 0), weight=weight, free_raw_data=True)
-    return lgb.train(PARAMS, data, num_boost_round=rounds)
+    return lgb.train(params, data, num_boost_round=rounds)
 
 
 def _stack(pages: list[Page], sel: list[int], proba: dict[int, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -154,7 +154,9 @@ def _stack(pages: list[Page], sel: list[int], proba: dict[int, np.ndarray]) -> t
     return x, np.concatenate([pages[i].y for i in sel])
 
 
-def cross_validate(pages: list[Page], folds: int) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
+def cross_validate(
+    pages: list[Page], folds: int, rounds: tuple[int, int], params: dict[str, Any]
+) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
     """Out-of-fold stage-one and stage-two probabilities for every page."""
     fold = [fold_of(p.domain, folds) for p in pages]
     oof1: dict[int, np.ndarray] = {}
@@ -162,7 +164,10 @@ def cross_validate(pages: list[Page], folds: int) -> tuple[dict[int, np.ndarray]
         tr = [i for i, f in enumerate(fold) if f != k and pages[i].trainable]
         te = [i for i, f in enumerate(fold) if f == k]
         b1 = fit(
-            np.concatenate([pages[i].x1 for i in tr]), np.concatenate([pages[i].y for i in tr]), ROUNDS[0]
+            np.concatenate([pages[i].x1 for i in tr]),
+            np.concatenate([pages[i].y for i in tr]),
+            rounds[0],
+            params,
         )
         for i in te:
             oof1[i] = b1.predict(pages[i].x1, **PREDICT)
@@ -171,7 +176,7 @@ def cross_validate(pages: list[Page], folds: int) -> tuple[dict[int, np.ndarray]
     for k in range(folds):
         tr = [i for i, f in enumerate(fold) if f != k and pages[i].trainable]
         te = [i for i, f in enumerate(fold) if f == k]
-        b2 = fit(*_stack(pages, tr, oof1), ROUNDS[1])
+        b2 = fit(*_stack(pages, tr, oof1), rounds[1], params)
         for i in te:
             oof2[i] = b2.predict(stacked_features(pages[i].x1, oof1[i]), **PREDICT)
         print(f"  stage two, fold {k + 1}/{folds} done", file=sys.stderr)
@@ -215,7 +220,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--limit", type=int, default=None, help="use only the first N pages (smoke runs)")
     ap.add_argument("--report-json", type=Path, default=None)
+    ap.add_argument(
+        "--rounds", type=int, nargs=2, default=ROUNDS, help="boosting rounds of stages one and two"
+    )
+    ap.add_argument("--leaves", type=int, default=PARAMS["num_leaves"], help="leaves per tree")
     args = ap.parse_args(argv)
+    params = {**PARAMS, "num_leaves": args.leaves}
+    rounds = (args.rounds[0], args.rounds[1])
 
     t0 = time.time()
     model = LineModel(mode=args.mode)
@@ -228,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     summary: dict[str, Any] = {}
     oof1 = None
     if not args.no_cv:
-        oof1, oof2 = cross_validate(pages, args.folds)
+        oof1, oof2 = cross_validate(pages, args.folds, rounds, params)
         threshold = best_threshold(pages, oof2)
         summary = {
             "threshold": threshold,
@@ -238,11 +249,14 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(summary, indent=1), file=sys.stderr)
     train = [i for i, p in enumerate(pages) if p.trainable]
     b1 = fit(
-        np.concatenate([pages[i].x1 for i in train]), np.concatenate([pages[i].y for i in train]), ROUNDS[0]
+        np.concatenate([pages[i].x1 for i in train]),
+        np.concatenate([pages[i].y for i in train]),
+        rounds[0],
+        params,
     )
     if oof1 is None:  # without CV, stage two sees in-sample stage-one output (weaker, for smoke runs)
         oof1 = {i: b1.predict(pages[i].x1, **PREDICT) for i in train}
-    b2 = fit(*_stack(pages, train, oof1), ROUNDS[1])
+    b2 = fit(*_stack(pages, train, oof1), rounds[1], params)
     meta = {
         "mode": args.mode,
         "classes": list(CLASSES),
