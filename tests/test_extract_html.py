@@ -21,13 +21,16 @@ PAGE = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
  "datePublished": "2024-03-05T08:00:00Z", "author": {{"@type": "Person", "name": "Jane Smith"}}}}</script>
 <script>{"var x = 1;" * 5000}</script><style>{"p {{ color: red }}" * 2000}</style></head>
 <body><header><nav class="site-nav"><ul>{NAV}</ul></nav></header>
-<main><article class="story"><h1>Flood waters rise in the north</h1>
+<main><article class="story">
+<h1>Flood waters rise in the north</h1>
 <div class="byline">By <a rel="author" href="/jane">Jane Smith</a></div>
 <figure><img src="x.jpg"><figcaption>Rescue teams at work in the valley. Photo: AP</figcaption></figure>
 {"".join(f"<p>{p}</p>" for p in PARAGRAPHS)}
 </article><aside class="related"><h3>Related</h3><ul>
-<li><a href="/a">Storm season starts early this year</a></li><li><a href="/b">Farmers count the cost</a></li></ul></aside>
-</main><footer><p>&copy; 2024 Example News. All rights reserved.</p><a href="/privacy">Privacy</a></footer></body></html>"""
+<li><a href="/a">Storm season starts early this year</a></li>
+<li><a href="/b">Farmers count the cost</a></li></ul></aside></main>
+<footer><p>&copy; 2024 Example News. All rights reserved.</p><a href="/privacy">Privacy</a></footer>
+</body></html>"""
 
 OPTIONS = copydesk.CleanOptions(attribute=False)
 

@@ -37,7 +37,10 @@ def test_metadata_from_open_graph_and_meta() -> None:
 
 
 def test_metadata_time_element_and_rel_author() -> None:
-    html = '<html><body><a rel="author" href="/j">Jane Smith</a><time datetime="2023-01-02">Jan 2</time></body></html>'
+    html = (
+        '<html><body><a rel="author" href="/j">Jane Smith</a>'
+        '<time datetime="2023-01-02">Jan 2</time></body></html>'
+    )
     meta = read_metadata(parse_html(html))
     assert meta.authors == ["Jane Smith"] and meta.published == "2023-01-02"
 
