@@ -29,7 +29,7 @@ from copydesk import __version__
 from copydesk.errors import CopydeskError
 
 #: The subcommands, in the order ``copydesk --help`` lists them.
-COMMANDS: tuple[str, ...] = ("clean", "quotes")
+COMMANDS: tuple[str, ...] = ("clean", "quotes", "run", "query", "report")
 
 
 def build_parser(commands: Sequence[str] | None = None) -> tuple[argparse.ArgumentParser, list[str]]:

@@ -52,7 +52,7 @@ def scan_offsets(path: str | Path, records_per_span: int) -> list[tuple[int, int
             if count and count % records_per_span == 0:
                 spans.append((record.stream_pos, 0))
             count += 1
-            if str(record.record_type).lower() == "response":
+            if str(record.record_type).rsplit(".", 1)[-1].lower() == "response":
                 spans[-1] = (spans[-1][0], spans[-1][1] + 1)
     except OSError:
         pass
@@ -102,7 +102,7 @@ class WarcReader:
 
     def _record(self, record: Any) -> Document | Reject | None:
         """Turn one record into a document or a reject, or count it as skipped (None)."""
-        kind = str(record.record_type).lower()
+        kind = str(record.record_type).rsplit(".", 1)[-1].lower()
         if kind != "response":
             self._skip(kind)
             return None
