@@ -68,7 +68,13 @@ def normalize(name: str) -> str:
 
 
 def same_speaker(pred: str | None, gold: str, article: GoldArticle) -> bool:
-    """True if ``pred`` names the gold speaker (a lone surname only when unambiguous in the article)."""
+    """True if ``pred`` names the gold speaker, case and honorifics aside.
+
+    A lone surname for a person's full name (or a full name for a gold surname) counts only when the
+    full name is one of the article's people and no other of them shares that surname: "Sok" for "Kim
+    Sok" counts, "union" for "International Union of Operating Engineers" or "negotiations" for "a
+    person familiar with the negotiations" does not.
+    """
     if not pred or not gold:
         return False
     p, g = normalize(pred), normalize(gold)
@@ -77,10 +83,12 @@ def same_speaker(pred: str | None, gold: str, article: GoldArticle) -> bool:
     if p == g:
         return True
     short, full = (p, g) if len(p.split()) < len(g.split()) else (g, p)
-    if len(short.split()) != 1 or short not in full.split():
+    if len(short.split()) != 1 or short != full.split()[-1]:
         return False
-    people = {normalize(x) for x in article.people} | {normalize(q.reference) for q in article.quotes}
-    holders = {x for x in people if short in x.split() and len(x.split()) > 1}
+    people = {normalize(x) for x in article.people}
+    if full not in people:
+        return False
+    holders = {x for x in people if len(x.split()) > 1 and x.split()[-1] == short}
     return len(holders) <= 1
 
 

@@ -26,7 +26,8 @@ class AttributeOptions:
     """Settings of attribution; the defaults are the tuned ones."""
 
     indirect: bool = True  # report indirect and mixed quotes as well as direct ones
-    min_quote_words: int = 3  # a marked span with no cue needs this many words to count as a quote
+    min_quote_words: int = 3  # a marked span with no cue that opens a sentence needs this many words
+    min_inline_words: int = 2  # one inside a sentence ('became "acutely aware"') needs this many
     use_parser: bool = True  # let the statistical parser read the few sentences the rules cannot
     parser_budget: int = 6  # at most this many sentences per article go to the parser
 
@@ -79,6 +80,7 @@ class Attributor:
                 lex,
                 self.options.min_quote_words,
                 self._parser.subject if self._parser is not None else None,
+                self.options.min_inline_words,
             )
             found.extend(finder.find())
         if not self.options.indirect:
@@ -90,7 +92,7 @@ class Attributor:
                 span.subject = False  # the name under a pull quote or tweet is no subject of the story
         speakers = {f.mention.name for f in found if f.mention is not None and f.mention.name}
         entities = build_entities(names, lex, speakers)
-        resolver = Resolver(entities, names, lex)
+        resolver = Resolver(entities, names, lex, text)
         quotes, owners = _resolve(text, found, resolver)
         return quotes, _entity_records(entities, quotes, owners)
 

@@ -14,7 +14,7 @@ _DETERMINERS = frozenset(
     {"the", "a", "an", "this", "these", "those", "another", "his", "her", "their", "its", "our"}
 )
 _RELATIVES = frozenset({"who", "whose", "which", "whom"})
-_PREPOSITIONS = frozenset(
+PREPOSITIONS = _PREPOSITIONS = frozenset(
     {
         "for",
         "with",

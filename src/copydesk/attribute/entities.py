@@ -266,6 +266,8 @@ def build_entities(spans: list[NameSpan], lex: Lexicon, speakers: set[str] | Non
         if ent is not None:
             _add(ent, span)
     for ent in entities:
+        if ent.gender is None and ent.label == "PERSON" and len(ent.parts) >= 2:
+            ent.gender = lex.given_names.get(ent.parts[0])  # a first name outweighs a pronoun's vote
         if ent.gender is None and ent.votes:
             m, f = ent.votes.get("m", 0), ent.votes.get("f", 0)
             ent.gender = "m" if m > f else "f" if f > m else None

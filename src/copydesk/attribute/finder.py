@@ -53,12 +53,14 @@ class ParagraphFinder:
         lex: Lexicon,
         min_words: int,
         fallback: SubjectFallback | None = None,
+        inline_words: int = 2,
     ) -> None:
         self.para = para
         self.tokens = para.tokens
         self.spans = spans
         self.lex = lex
         self.min_words = min_words
+        self.inline_words = inline_words
         self.fallback = fallback
         self.used: set[int] = set()  # token indexes of cues already used
         last = para.tokens[-1].text if para.tokens else ""
@@ -201,8 +203,10 @@ class ParagraphFinder:
                 if rng is None or _words(tokens[rng[1] : qa]) > 0:
                     return None  # "According to Haley, the threats were an "innovation"": reported speech
             else:
-                if cues.content_start(tokens, c, qa, lemma, self.lex) < qa:
+                reported = self.lex.cue_lemma(tokens[c].text) is not None
+                if reported and cues.content_start(tokens, c, qa, lemma, self.lex) < qa:
                     return None  # reported speech that contains the quote: the indirect pass takes it
+                # a verb that never reports speech ("called the conclusion "bold"") keeps the quote direct
                 rng = cues.subject_before(tokens, c, head_lo, self.lex)
             mention = self._mention(rng)
             if mention is None:
@@ -223,8 +227,35 @@ class ParagraphFinder:
         starts_sentence = _words(head) == 0 or (head and head[-1].text == ":")
         if _words(inner) >= self.min_words and starts_sentence:
             return found
-        if _words(inner) >= 2 * self.min_words:
+        if _words(inner) >= self.inline_words:
+            # inside a sentence, words the sentence's subject used: 'he ... became "acutely aware"'
+            if not starts_sentence and head_lo == sent_lo:
+                found.mention = self._sentence_subject_mention(sent_lo, qa)
             return found
+        return None
+
+    def _sentence_subject_mention(self, lo: int, hi: int) -> Mention | None:
+        """The person a sentence opens with, after an introductory phrase ("Early on, Dr. Lund became")."""
+        tokens = self.tokens
+        starts = [lo] + [k + 1 for k in range(lo, min(hi, lo + 8)) if tokens[k].text == ","][:1]
+        for start in starts:
+            while start < hi and tokens[start].lower in self.lex.function_words:
+                start += 1  # "But he ..."
+            if start >= hi:
+                continue
+            end = start + 1
+            if tokens[start].lower not in self.lex.pronouns:
+                end = start
+                while end < hi and not tokens[end].quoted and (tokens[end].is_cap or tokens[end].text == "."):
+                    end += 1
+            if end >= hi or end == start:
+                continue
+            after = tokens[end]
+            if not after.is_word or after.is_cap or after.lower in cues.PREPOSITIONS:
+                continue  # "Early on, ...": no subject yet
+            mention = self._mention((start, end))
+            if mention is not None and mention.kind in ("name", "pronoun"):
+                return mention
         return None
 
     def _indirect(self, sent: Sentence) -> list[Found]:

@@ -97,6 +97,7 @@ class Lexicon:
     loose_org_nouns: frozenset[str]  # "company": may stand for any organisation named before
     places: frozenset[str]
     place_stems: frozenset[str]  # first four letters of one-word places: "Kore", "Cana"
+    given_names: dict[str, str]  # "Michelle" -> "f": the gender a first name usually carries
 
     def cue_lemma(self, word: str, *, direct: bool = False) -> str | None:
         """Return the lemma of ``word`` if it is a speech cue (``direct`` admits direct-only cues)."""
@@ -150,4 +151,5 @@ def load_lexicon() -> Lexicon:
         loose_org_nouns=frozenset(row[0].lower() for row in read_list("org_nouns.txt") if "any" in row[2:]),
         places=places,
         place_stems=frozenset(p.split()[-1][:4] for p in places if len(p.split()[-1]) >= 4),
+        given_names={row[0]: row[1] for row in read_list("given_names.txt")},
     )

@@ -189,8 +189,9 @@ def build_mention(tokens: list[Token], lex: Lexicon) -> Mention | None:
     ]
     possessive = any(t.lower.endswith(("'s", "’s")) for t in head)
     appos_role = _role_text([t for t in appositive if t.lower not in _DETERMINERS])
-    if len(name_toks) == 1 and is_role_word(name_toks[0].lower, lex):
-        name_toks = []  # "Officials said", "Police say": a group described, not named
+    if name_toks and is_role_word(name_toks[-1].lower, lex):
+        if len(name_toks) == 1 or (prefix and prefix[0].lower in _DETERMINERS):
+            name_toks = []  # "Officials said", "the Kentucky Republican said": described, not named
     if possessive and not name_toks:
         owner = next(n for n, t in enumerate(head) if t.lower.endswith(("'s", "’s")))
         rest = [t for t in head[owner + 1 :] if t.is_word]

@@ -11,11 +11,14 @@ speaker just before it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from copydesk.attribute.entities import Named, NameSpan, person_for
 from copydesk.attribute.lexicon import Lexicon
-from copydesk.attribute.mentions import Mention
+from copydesk.attribute.mentions import Mention, is_role_word
+
+_PREPOSITIONS = frozenset({"of", "for", "with", "at", "from", "in", "on", "to", "by", "who", "which", "that"})
 
 
 @dataclass(slots=True)
@@ -29,8 +32,15 @@ class _Salient:
 class Resolver:
     """Speaker resolution over one article's entities; call :meth:`resolve` in text order."""
 
-    def __init__(self, entities: list[Named], names: list[NameSpan], lex: Lexicon) -> None:
+    def __init__(
+        self,
+        entities: list[Named],
+        names: list[NameSpan],
+        lex: Lexicon,
+        text: str = "",
+    ) -> None:
         self.lex = lex
+        self.text = text
         self.entities = entities
         self._by_key: dict[str, Named] = {}
         for ent in entities:
@@ -109,9 +119,13 @@ class Resolver:
                 return item
         return None
 
-    def _description(self, mention: Mention, at: int) -> Named | _Salient | None:
+    def _description(
+        self, mention: Mention, at: int, span: tuple[int, int] = (0, 0)
+    ) -> Named | _Salient | None:
         role = (mention.role or "").lower()
         words = role.replace(",", " ").split()
+        cut = next((n for n, w in enumerate(words) if n > 0 and w in _PREPOSITIONS), len(words))
+        words = words[:cut]  # "the lawyer for the society": the head noun comes before the preposition
         if not words:
             return None
         head = words[-1]
@@ -149,6 +163,23 @@ class Resolver:
             ]
             if candidates:
                 return max(candidates, key=lambda e: max((p for p in e.positions if p < at), default=-1))
+        if mention.text.split()[0].lower() == "the" and is_role_word(head, self.lex):
+            # "the Kentucky Republican said": a definite description of someone already in the story, unless
+            # an unnamed one was introduced before ("a judge ... the judge")
+            if not self._introduced_unnamed(head, mention.start):
+                return self._salient_person(at, span)
+        return None
+
+    def _introduced_unnamed(self, head: str, before: int) -> bool:
+        pattern = re.compile(
+            rf"\b(?:a|an|one|another)\s+(?:[\w-]+\s+){{0,3}}{re.escape(head)}\b", re.IGNORECASE
+        )
+        return pattern.search(self.text, 0, before) is not None
+
+    def _salient_person(self, at: int, span: tuple[int, int]) -> _Salient | None:
+        for item in reversed(self._salient):
+            if item.at < at and not span[0] <= item.at < span[1] and item.kind == "person":
+                return item
         return None
 
     def resolve(
@@ -163,12 +194,19 @@ class Resolver:
             found = self._pronoun(mention, at, span)
         elif mention.kind == "name" and mention.name:
             found = self.entity_for_name(mention.name, at)
+            if found is None and " and " in mention.name:
+                # "Sandmann and Phillips": each of them by full name
+                names = []
+                for part in mention.name.split(" and "):
+                    ent = self.entity_for_name(part, at)
+                    names.append(ent.name if ent is not None else part)
+                return " and ".join(names), None
             if found is None:
                 return mention.name, None
             if mention.gender and not found.gender:
                 found.gender = mention.gender
         else:
-            found = self._description(mention, at)
+            found = self._description(mention, at, span)
         if found is None:
             return None, None
         if isinstance(found, _Salient):
