@@ -154,8 +154,9 @@ def run_corpus(
             for result in _chain(map(run_task, ready), executor.map_unordered(run_task, rest)):
                 if store is not None:
                     store.load_shard(result.shard_id, result.files, result.to_dict(), summary.run_id)
-                    for path in result.files.values():
-                        Path(path).unlink(missing_ok=True)
+                    if not options.keep_work:
+                        for path in result.files.values():
+                            Path(path).unlink(missing_ok=True)
                 summary.add(result)
                 summary.seconds = time.perf_counter() - start
                 if progress is not None:

@@ -38,11 +38,15 @@ def marker_path(out_dir: str | Path, shard_id: str) -> Path:
 
 
 def read_marker(out_dir: str | Path, shard_id: str) -> dict[str, Any] | None:
-    """The summary of a shard already done, or None."""
+    """The summary of a shard done and still on disk (its files as paths under ``out_dir``), or None."""
     try:
-        return orjson.loads(marker_path(out_dir, shard_id).read_bytes())  # type: ignore[no-any-return]
+        summary: dict[str, Any] = orjson.loads(marker_path(out_dir, shard_id).read_bytes())
     except (OSError, orjson.JSONDecodeError):
         return None
+    summary["files"] = {t: str(Path(out_dir) / name) for t, name in summary.get("files", {}).items()}
+    if not all(os.path.exists(path) for path in summary["files"].values()):
+        return None  # its files were removed since: the shard is to be done again
+    return summary
 
 
 def shard_files(out_dir: str | Path, shard_id: str, fmt: str = "parquet") -> dict[str, Path]:
@@ -128,7 +132,9 @@ class ShardWriter:
                 written[table] = str(self.final[table])
             elif self.final[table].exists():  # left by an earlier, unfinished attempt
                 self.final[table].unlink()
-        _atomic_write(marker_path(self.out_dir, self.shard_id), orjson.dumps({**summary, "files": written}))
+        # Paths relative to the output folder, so that the folder can move.
+        relative = {t: os.path.relpath(p, self.out_dir) for t, p in written.items()}
+        _atomic_write(marker_path(self.out_dir, self.shard_id), orjson.dumps({**summary, "files": relative}))
         return written
 
     def abort(self) -> None:

@@ -1,0 +1,73 @@
+"""Tests of copydesk.run.executors: the local pool, and the same records under Ray."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from copydesk.errors import CopydeskError
+from copydesk.extract import CleanOptions
+from copydesk.ingest.shards import ReadOptions
+from copydesk.run.driver import RunOptions, run_corpus
+from copydesk.run.executors import LocalExecutor, make_executor, resolve_workers
+
+
+def square(x: int) -> int:
+    return x * x
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_executors_local_map_keeps_order(workers: int) -> None:
+    with LocalExecutor(workers) as executor:
+        assert list(executor.map(square, range(50), chunksize=3)) == [x * x for x in range(50)]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_executors_local_map_unordered_gives_every_result(workers: int) -> None:
+    with LocalExecutor(workers) as executor:
+        assert sorted(executor.map_unordered(square, range(20))) == [x * x for x in range(20)]
+
+
+def test_executors_unknown_name_is_an_error() -> None:
+    with pytest.raises(CopydeskError, match="unknown executor"):
+        make_executor("spark")
+
+
+@pytest.mark.parametrize(("asked", "expected"), [(1, 1), (3, 3), (None, None)])
+def test_executors_resolve_workers(asked: int | None, expected: int | None) -> None:
+    import os
+
+    assert resolve_workers(asked) == (expected or os.cpu_count() or 1)
+
+
+def tiny_corpus(path: Path) -> Path:
+    pages = [
+        "Council approves budget\n\nBy Ann Lee\n\nThe council approved the budget on Monday after a long "
+        "debate about the new library.\n\nThe mayor said the vote was a good day for the town.\n\nShare this",
+        "Storm closes schools\n\nSchools across the county were closed on Tuesday as the storm brought heavy "
+        "snow.\n\nOfficials expect the roads to reopen by Wednesday morning.\n\nAdvertisement",
+        "Local team wins final\n\nThe local team won the regional final on Saturday in front of a full "
+        "stadium.\n\nFans celebrated in the streets until late at night.\n\nRelated stories",
+    ]
+    lines = [json.dumps({"id": f"t{i}", "text": pages[i % 3], "url": f"https://x.org/{i}"}) for i in range(6)]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def records(folder: Path) -> list[dict[str, object]]:
+    rows = pq.read_table(folder / "articles").to_pylist()
+    return sorted(rows, key=lambda r: str(r["key"]))
+
+
+@pytest.mark.ray
+def test_executors_ray_gives_the_same_records_as_local(tmp_path: Path) -> None:
+    pytest.importorskip("ray")
+    src = tiny_corpus(tmp_path / "c.jsonl")
+    base = {"read": ReadOptions(shard_docs=2), "clean": CleanOptions(attribute=False), "workers": 2}
+    local = run_corpus([str(src)], tmp_path / "local", RunOptions(**base))  # type: ignore[arg-type]
+    ray = run_corpus([str(src)], tmp_path / "ray", RunOptions(executor="ray", **base))  # type: ignore[arg-type]
+    assert (local.written, ray.written, ray.executor) == (6, 6, "ray")
+    assert records(tmp_path / "local") == records(tmp_path / "ray")
