@@ -66,11 +66,12 @@ class Attributor:
         self.setup()
         lex = self._lex
         assert lex is not None
-        paragraphs = read_paragraphs(text, lex)
-        marked = find_marked(text, paragraphs)
+        view = text.replace("''", '"\u200b')  # two apostrophes stand for a double mark ("''Yes,'' he said")
+        paragraphs = read_paragraphs(view, lex)
+        marked = find_marked(view, paragraphs)
         mark_quoted(paragraphs, marked)
         if self._parser is not None:
-            self._parser.reset(text)
+            self._parser.reset(view)
         found: list[Found] = []
         for para in paragraphs:
             spans = [s for s in marked if s.paragraph == para.index]
@@ -92,7 +93,7 @@ class Attributor:
                 span.subject = False  # the name under a pull quote or tweet is no subject of the story
         speakers = {f.mention.name for f in found if f.mention is not None and f.mention.name}
         entities = build_entities(names, lex, speakers)
-        resolver = Resolver(entities, names, lex, text)
+        resolver = Resolver(entities, names, lex, view)
         quotes, owners = _resolve(text, found, resolver)
         return quotes, _entity_records(entities, quotes, owners)
 

@@ -8,6 +8,7 @@ caller may then ask the statistical parser (:mod:`copydesk.attribute.parse`).
 from __future__ import annotations
 
 from copydesk.attribute.lexicon import Lexicon
+from copydesk.attribute.mentions import is_role_word
 from copydesk.attribute.text import Token
 
 _DETERMINERS = frozenset(
@@ -41,6 +42,8 @@ PREPOSITIONS = _PREPOSITIONS = frozenset(
 )
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "reporters", "journalists", "it"})
 _LINKS = frozenset({"of", "for", "with", "at", "from"})
+_POSTMODS = _LINKS | {"to", "in", "on"}
+_QUANTIFIERS = frozenset({"all", "some", "many", "most", "both", "several", "half", "none"})
 Span = tuple[int, int]
 
 
@@ -103,7 +106,13 @@ def noun_phrase_back(tokens: list[Token], j: int, lo: int, lex: Lexicon) -> Span
             break
         if low in lex.pronouns and i != j and low not in ("her", "his", "its", "their"):
             return None  # "Witnesses heard him tell ...": not a speaker phrase
-        if tok.is_word and not tok.is_cap and low not in lex.roles and low not in _DETERMINERS:
+        if (
+            tok.is_word
+            and not tok.is_cap
+            and low not in lex.roles
+            and low not in _DETERMINERS
+            and not (low in _POSTMODS and i < j)
+        ):
             lower_words += 1
             if lower_words > 4 or low in lex.adverbs:
                 break
@@ -111,22 +120,40 @@ def noun_phrase_back(tokens: list[Token], j: int, lo: int, lex: Lexicon) -> Span
         if low in _DETERMINERS:
             break
     start = i + 1
-    while start <= j and not tokens[start].is_word:
+    while start <= j and (not tokens[start].is_word or tokens[start].lower in _POSTMODS):
         start += 1
     if start > j:
         return None
-    # "Tim Guest with the Nova Scotia Health Authority", "a spokesperson for the camp"
-    if (
-        start - 2 >= lo
-        and tokens[start - 1].lower in _LINKS
-        and (tokens[start - 2].is_cap or tokens[start - 2].lower in lex.roles)
-    ):
+    # "Tim Guest with the Nova Scotia Health Authority", "a person familiar with the talks", "52 percent of
+    # voters", "sources close to her campaign": the head noun stands before the preposition
+    if start - 2 >= lo and tokens[start - 1].lower in _POSTMODS and _head_word(tokens[start - 2], lex):
         head = noun_phrase_back(tokens, start - 2, lo, lex)
         if head is not None and j + 1 - head[0] <= 14:
             return (head[0], j + 1)
+    if start - 1 >= lo and tokens[start - 1].lower in _QUANTIFIERS and tokens[start].lower in _DETERMINERS:
+        start -= 1  # "All those involved", "Some of"
     if j - start > 9:
         return None
     return (start, j + 1)
+
+
+def _head_word(tok: Token, lex: Lexicon) -> bool:
+    """True if ``tok`` can end a noun phrase that a prepositional phrase then modifies."""
+    if not tok.is_word or tok.quoted:
+        return False
+    if tok.is_cap or is_role_word(tok.lower, lex):
+        return True
+    low = tok.lower
+    return not (
+        low in lex.be_forms
+        or low in lex.adverbs
+        or low in lex.boundaries
+        or low in lex.pronouns
+        or low in _POSTMODS
+        or low in ("and", "or", "but", "not", "also")
+        or lex.cue_lemma(low, direct=True) is not None
+        or low.endswith(("ing", "ed"))
+    )
 
 
 def _appositive(tokens: list[Token], lex: Lexicon) -> bool:
@@ -187,8 +214,12 @@ def subject_before(tokens: list[Token], c: int, lo: int, lex: Lexicon) -> Span |
     return noun_phrase_back(tokens, j, lo, lex)
 
 
-def subject_after(tokens: list[Token], c: int, hi: int, lex: Lexicon) -> Span | None:
-    """Return the speaker phrase right after the cue at ``c`` ("said Jane Doe, a spokeswoman"), or None."""
+def subject_after(tokens: list[Token], c: int, hi: int, lex: Lexicon, *, clause: bool = False) -> Span | None:
+    """Return the speaker phrase right after the cue at ``c`` ("said Jane Doe, a spokeswoman"), or None.
+
+    With ``clause``, the phrase is the subject of a clause and ends where its verb seems to begin ("The
+    nurse later sued", "The Vermont senator emailed supporters").
+    """
     i = c + 1
     if i < hi and tokens[i].lower == "to" and tokens[c].lower == "according":
         i += 1
@@ -207,6 +238,8 @@ def subject_after(tokens: list[Token], c: int, hi: int, lex: Lexicon) -> Span | 
         if tok.lower in lex.boundaries and not tok.is_cap:
             break
         if tok.text == "." and j + 1 < hi and not (len(tokens[j - 1].text) <= 3 and tokens[j - 1].is_cap):
+            break
+        if clause and j > i and _verb_like(tok, lex):
             break
         if tok.is_word and not tok.is_cap and tok.lower not in lex.roles and tok.lower not in _DETERMINERS:
             if tok.lower in _PREPOSITIONS and j > i and tokens[j - 1].is_cap:
@@ -235,16 +268,38 @@ def subject_after(tokens: list[Token], c: int, hi: int, lex: Lexicon) -> Span | 
     return (i, end)
 
 
+def listener_end(tokens: list[Token], c: int, hi: int, lex: Lexicon) -> int:
+    """Return where the listener after the cue at ``c`` ends ("told reporters", "told CBC News")."""
+    i = c + 1
+    if i < hi and tokens[i].lower in _OBJECT_PRONOUNS:
+        return i + 1
+    if i < hi and (tokens[i].is_cap or tokens[i].lower in _DETERMINERS):
+        span = subject_after(tokens, c, hi, lex)
+        if span is not None and span[1] - span[0] <= 6:
+            return span[1]
+    return i
+
+
+_AUXILIARIES = frozenset("has have had will would could can may might must should did does do".split())
+
+
+def _verb_like(tok: Token, lex: Lexicon) -> bool:
+    """True for a lower-case word that likely begins a verb phrase ("later", "declined", "has")."""
+    low = tok.lower
+    if not tok.is_word or tok.is_cap or low in lex.roles:
+        return False
+    return (
+        low in lex.adverbs
+        or low in lex.be_forms
+        or low in _AUXILIARIES
+        or (low.endswith("ed") and len(low) > 4)
+        or lex.cue_lemma(low, direct=True) is not None
+    )
+
+
 def content_start(tokens: list[Token], c: int, hi: int, lemma: str, lex: Lexicon) -> int:
     """Return where the reported words begin after the cue at ``c`` (``hi`` if nothing follows)."""
-    i = c + 1
-    if lemma in lex.object_cues:
-        if i < hi and tokens[i].lower in _OBJECT_PRONOUNS:
-            i += 1
-        elif i < hi and (tokens[i].is_cap or tokens[i].lower in _DETERMINERS):
-            span = subject_after(tokens, c, hi, lex)
-            if span is not None and span[1] - span[0] <= 6:
-                i = span[1]
+    i = listener_end(tokens, c, hi, lex) if lemma in lex.object_cues else c + 1
     while i < hi:
         tok = tokens[i]
         if tok.text in ",:" or lex.skippable(tok.text):

@@ -220,7 +220,7 @@ class ParagraphFinder:
         inner = tokens[qa:qb]
         if head and head[-1].text == ":" and _words(head) >= 2:
             # "Martell, the addictions doctor, is more blunt: "...": the sentence's subject speaks
-            mention = self._mention(cues.subject_after(tokens, head_lo - 1, qa, self.lex))
+            mention = self._mention(cues.subject_after(tokens, head_lo - 1, qa, self.lex, clause=True))
             if mention is not None and mention.kind in ("name", "pronoun"):
                 found.mention = mention
                 return found
@@ -372,6 +372,8 @@ class ParagraphFinder:
             return []
         # what follows the cue clause: nothing, or another clause after a comma ("..., he said, but ...")
         k = max(c, rng[1] - 1) + 1
+        if k == c + 1 and lemma in self.lex.object_cues:
+            k = cues.listener_end(tokens, c, hi, self.lex)  # "..., he told reporters."
         while k < hi and (
             self.lex.skippable(tokens[k].text)
             or tokens[k].lower in self.lex.frame_nouns
@@ -416,7 +418,7 @@ class ParagraphFinder:
         for k in range(lo, c):
             if cues.cue_at(self.tokens, k, self.lex):
                 return cues.subject_before(self.tokens, k, lo, self.lex)
-        return cues.subject_after(self.tokens, lo - 1, c, self.lex) if lo > 0 else None
+        return cues.subject_after(self.tokens, lo - 1, c, self.lex, clause=True) if lo > 0 else None
 
     def _make(self, a: int, b: int, c: int, rng: tuple[int, int], cue: str) -> Found | None:
         tokens = self.tokens

@@ -219,4 +219,11 @@ def build_mention(tokens: list[Token], lex: Lexicon) -> Mention | None:
     words = [t for t in head if t.lower not in _DETERMINERS]
     if not words:
         return None
+    if appositive and appositive[0].lower in ("who", "which", "that", "whose"):
+        # "The complaint, which was filed in federal court": the description is the noun phrase
+        text, end = _join(head), head[-1].end
     return Mention(text, start, end, "description", role=_role_text(words))
+
+
+def _join(tokens: list[Token]) -> str:
+    return " ".join(t.text for t in tokens).replace(" ,", ",").replace(" .", ".")

@@ -94,8 +94,8 @@ def _spans(text: str, para: Paragraph, pairs: list[tuple[int, int | None]]) -> l
     for open_at, close_at in pairs:
         start = open_at + 1
         end = close_at if close_at is not None else para.end
-        while start < end and text[start].isspace():
-            start += 1
+        while start < end and (text[start].isspace() or text[start] == "\u200b"):
+            start += 1  # a zero-width space stands for the second apostrophe of a '' mark
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:

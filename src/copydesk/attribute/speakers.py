@@ -159,7 +159,9 @@ class Resolver:
             candidates = [
                 e
                 for e in self.entities
-                if e.label == "PERSON" and any(f" {probe} " in f" {r.lower()} " for r in e.roles)
+                if e.label == "PERSON"
+                and any(f" {probe} " in f" {r.lower()} " for r in e.roles)
+                and any(p < at for p in e.positions)  # introduced before, not later in the story
             ]
             if candidates:
                 return max(candidates, key=lambda e: max((p for p in e.positions if p < at), default=-1))
