@@ -38,6 +38,7 @@ PREPOSITIONS = _PREPOSITIONS = frozenset(
         "through",
         "around",
         "across",
+        "before",
     }
 )
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "reporters", "journalists", "it"})
@@ -273,6 +274,15 @@ def listener_end(tokens: list[Token], c: int, hi: int, lex: Lexicon) -> int:
     i = c + 1
     if i < hi and tokens[i].lower in _OBJECT_PRONOUNS:
         return i + 1
+    k = i + 1 if i + 1 < hi and tokens[i].lower == "the" and tokens[i + 1].is_cap else i
+    if k < hi and tokens[k].is_cap and not tokens[k].quoted:
+        # a named listener: "told HuffPost Canada the issue is ...", "told the Canadian Press"
+        while k < hi and (
+            (tokens[k].is_cap and tokens[k].is_word)
+            or (tokens[k].lower in ("of", "the", "&", ".") and k + 1 < hi and tokens[k + 1].is_cap)
+        ):
+            k += 1
+        return k
     if i < hi and (tokens[i].is_cap or tokens[i].lower in _DETERMINERS):
         span = subject_after(tokens, c, hi, lex)
         if span is not None and span[1] - span[0] <= 6:
@@ -346,7 +356,7 @@ def content_ok(tokens: list[Token], i: int, hi: int, lemma: str, lex: Lexicon, c
         return False  # "..., the Kenya Red Cross said, raising the possibility ..."
     if first == "to":
         return lemma in lex.to_cues
-    if first in _PREPOSITIONS:
-        # "said that with the rise of social media, people have ..."
+    if first in _PREPOSITIONS and not after_that:
+        # "said with the rise of social media, people have ..."
         return any(t.text == "," for t in tokens[i + 1 : min(hi, i + 12)]) and len(words) >= 6
     return first not in lex.be_forms

@@ -185,6 +185,8 @@ class ParagraphFinder:
                 if first == c
                 else cues.subject_before(tokens, c, qb, self.lex)
             )
+            if rng is not None and first != c and rng[0] != first:
+                break  # '"rumblings" that Vickers was running, and she said ...': another clause's cue
             mention = self._mention(rng)
             if mention is None:
                 continue
@@ -418,7 +420,7 @@ class ParagraphFinder:
         for k in range(lo, c):
             if cues.cue_at(self.tokens, k, self.lex):
                 return cues.subject_before(self.tokens, k, lo, self.lex)
-        return cues.subject_after(self.tokens, lo - 1, c, self.lex, clause=True) if lo > 0 else None
+        return cues.subject_after(self.tokens, lo - 1, c, self.lex, clause=True)
 
     def _make(self, a: int, b: int, c: int, rng: tuple[int, int], cue: str) -> Found | None:
         tokens = self.tokens
