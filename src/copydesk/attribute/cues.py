@@ -182,6 +182,7 @@ def _appositive_start(tok: Token, lex: Lexicon) -> bool:
         or low in lex.titles
         or tok.text[:1].isdigit()
         or low in ("himself", "herself")
+        or (not tok.is_cap and low.endswith(("ing", "ed")) and len(low) > 4)  # ", speaking on condition"
     )
 
 

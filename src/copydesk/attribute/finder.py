@@ -187,6 +187,8 @@ class ParagraphFinder:
             )
             if rng is not None and first != c and rng[0] != first:
                 break  # '"rumblings" that Vickers was running, and she said ...': another clause's cue
+            if _words(head) >= 2 and _words(tokens[qa:qb]) < 4:
+                break  # 'On Fox News's "Sunday Morning Futures," Issa said ...': a title, not his words
             mention = self._mention(rng)
             if mention is None:
                 continue
@@ -381,6 +383,14 @@ class ParagraphFinder:
             or tokens[k].lower in self.lex.frame_nouns
             or tokens[k].lower in self.lex.frame_open
         ):
+            if tokens[k].lower in self.lex.frame_open:
+                # "..., she said in a video message": a phrase saying how or when
+                e = k + 1
+                while e < hi and e < k + 7 and tokens[e].text not in ",;:" and not tokens[e].quoted:
+                    e += 1
+                if any(t.lower in self.lex.frame_nouns for t in tokens[k + 1 : e]):
+                    k = e
+                    continue
             k += 1
         if k < hi and tokens[k].text != ",":
             return []

@@ -219,8 +219,10 @@ def build_mention(tokens: list[Token], lex: Lexicon) -> Mention | None:
     words = [t for t in head if t.lower not in _DETERMINERS]
     if not words:
         return None
-    if appositive and appositive[0].lower in ("who", "which", "that", "whose"):
-        # "The complaint, which was filed in federal court": the description is the noun phrase
+    first = appositive[0].lower if appositive else ""
+    if first in ("who", "which", "that", "whose") or (first.endswith(("ing", "ed")) and len(first) > 4):
+        # "The complaint, which was filed in court", "An official, speaking on condition of anonymity":
+        # the description is the noun phrase
         text, end = _join(head), head[-1].end
     return Mention(text, start, end, "description", role=_role_text(words))
 
