@@ -143,10 +143,12 @@ class Resolver:
             loose = head in self.lex.loose_org_nouns and not any(
                 head in e.name.lower() for e in self.entities if e.label == label
             )
+            if label != "ORG" or not loose:
+                # "the commission", "the city", "police": a reader takes them as written; only a category
+                # noun ("the company", "the team") stands for the organisation named before
+                return None
             for ent in self.entities:
                 if ent.label != label:
-                    continue
-                if label == "ORG" and head not in ent.name.lower() and not loose:
                     continue
                 for pos in ent.positions:
                     if best_pos < pos < at:
