@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from copydesk.attribute.lexicon import Lexicon
 from copydesk.attribute.mentions import is_name_token, name_run_end, split_name
-from copydesk.attribute.text import Paragraph
+from copydesk.attribute.text import Paragraph, Token
 
 
 @dataclass(slots=True)
@@ -122,7 +122,11 @@ def find_names(paragraphs: list[Paragraph], lex: Lexicon) -> list[NameSpan]:
                     )
                     if prefix and not subject:
                         subject = k - len(prefix) == sent.lo
-                    role = _role_before(para, k - len(prefix), k, sent.lo, lex)
+                    role, begin = _role_before(para, k - len(prefix), k, sent.lo, lex)
+                    if not subject and (begin == sent.lo or _after_comma(tokens, begin, sent.lo)):
+                        subject = True  # "Chinese Foreign Ministry spokesperson Lu Kang gave ..."
+                    if not subject and _appositive_subject(tokens, k, end, sent.lo, sent.hi, lex):
+                        subject = True  # "A researcher at Symantec, Kevin Haley, agreed ..."
                     appositive = _role_after(para, end, sent.hi, lex)
                     written = " ".join(
                         t.text for t in tokens[k - len([t for t in prefix if lex.honorific(t.text)]) : end]
@@ -166,8 +170,8 @@ def _vote_pronouns(paragraphs: list[Paragraph], found: list[NameSpan], lex: Lexi
             k += 1
 
 
-def _role_before(para: Paragraph, i: int, k: int, lo: int, lex: Lexicon) -> str | None:
-    """The role words before a name: stripped titles plus a run ending in a role noun before them."""
+def _role_before(para: Paragraph, i: int, k: int, lo: int, lex: Lexicon) -> tuple[str | None, int]:
+    """The role words before a name (stripped titles plus a run ending in a role noun) and where they begin."""
     tokens = para.tokens
     words = [t for t in tokens[i:k] if lex.honorific(t.text) is None and t.lower not in lex.function_words]
     b = i
@@ -184,11 +188,31 @@ def _role_before(para: Paragraph, i: int, k: int, lo: int, lex: Lexicon) -> str 
             b -= 1
     words = tokens[b:i] + words
     if not words:
-        return None
+        return None, b
     text = " ".join(t.text for t in words)
     if any(not t.is_cap for t in words):
         text = text[0].lower() + text[1:] if not words[0].text.isupper() else text
-    return text
+    return text, b
+
+
+def _after_comma(tokens: list[Token], begin: int, lo: int) -> bool:
+    return begin - 1 > lo and tokens[begin - 1].text == "," and begin - 1 < lo + 8
+
+
+def _appositive_subject(tokens: list[Token], k: int, end: int, lo: int, hi: int, lex: Lexicon) -> bool:
+    """True for a name set off by commas that a verb follows: "A researcher, Kevin Haley, agreed"."""
+    if not (lo < k - 1 < lo + 15 and end + 1 < hi and tokens[k - 1].text == "," and tokens[end].text == ","):
+        return False
+    verb = tokens[end + 1]
+    return (
+        verb.is_word
+        and not verb.is_cap
+        and not verb.quoted
+        and verb.lower not in lex.function_words
+        and verb.lower not in lex.boundaries
+        and verb.lower not in ("a", "an", "the", "who", "whose", "which")
+        and not lex.skippable(verb.text)
+    )
 
 
 def _role_after(para: Paragraph, end: int, hi: int, lex: Lexicon) -> str | None:
