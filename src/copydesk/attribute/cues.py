@@ -261,6 +261,13 @@ def subject_after(tokens: list[Token], c: int, hi: int, lex: Lexicon, *, clause:
     if j == i:
         return None
     end = j
+    if end + 1 < hi and tokens[end].lower == "who" and tokens[i].lower in ("a", "an", "one", "another"):
+        # "said a woman who lives nearby": the relative clause says who she is
+        k = end + 1
+        while k < hi and k < end + 15 and tokens[k].text not in ",.;:!?" and not tokens[k].quoted:
+            k += 1
+        if k >= hi or tokens[k].text in ".!?":
+            return (i, k)
     if end + 1 < hi and tokens[end].text == ",":
         k = end + 1
         while k < hi and tokens[k].text not in ",.;:!?" and not tokens[k].quoted:

@@ -113,6 +113,11 @@ def find_names(paragraphs: list[Paragraph], lex: Lexicon) -> list[NameSpan]:
                     end -= 1
                 if end < len(tokens) and tokens[end].text == "/":
                     end = k  # a photo credit: "(Tijana Martin/The Canadian Press)"
+                owner = max(
+                    (n for n in range(k, end - 2) if tokens[n].lower.endswith(("'s", "’s"))), default=-1
+                )
+                if owner >= 0:
+                    k = owner + 1  # "CBC's Richard Cuthbertson", "Canada's Justin Trudeau": the person only
                 if end > k:
                     text = _strip_possessive(
                         " ".join(t.text for t in tokens[k:end]).replace(" .", ".").replace(" - ", "-")
@@ -289,6 +294,7 @@ def build_entities(spans: list[NameSpan], lex: Lexicon, speakers: set[str] | Non
             by_name[span.text] = ent
         if ent is not None:
             _add(ent, span)
+    entities = _merge_prefixed(entities)
     for ent in entities:
         if ent.gender is None and ent.label == "PERSON" and len(ent.parts) >= 2:
             ent.gender = lex.given_names.get(ent.parts[0])  # a first name outweighs a pronoun's vote
@@ -297,6 +303,38 @@ def build_entities(spans: list[NameSpan], lex: Lexicon, speakers: set[str] | Non
             ent.gender = "m" if m > f else "f" if f > m else None
     entities.sort(key=lambda e: e.first)
     return entities
+
+
+def _merge_prefixed(entities: list[Named]) -> list[Named]:
+    """Fold "Getty Images Kevin Vickers" or "Sergeant-at-Arms Kevin Vickers" into "Kevin Vickers"."""
+    persons = [e for e in entities if e.label == "PERSON" and len(e.parts) >= 2]
+    gone: set[int] = set()
+    for long in persons:
+        if len(long.parts) < 3:
+            continue
+        short = next(
+            (
+                e
+                for e in persons
+                if e is not long
+                and id(e) not in gone
+                and 2 <= len(e.parts) < len(long.parts)
+                and long.parts[-len(e.parts) :] == e.parts
+            ),
+            None,
+        )
+        if short is None:
+            continue
+        gone.add(id(long))
+        short.keys |= long.keys
+        short.mentions.extend(m for m in long.mentions if m not in short.mentions)
+        short.positions = sorted(short.positions + long.positions)
+        short.roles.extend(r for r in long.roles if r not in short.roles)
+        short.first = min(short.first, long.first)
+        short.gender = short.gender or long.gender
+        for g, n in long.votes.items():
+            short.votes[g] = short.votes.get(g, 0) + n
+    return [e for e in entities if id(e) not in gone]
 
 
 def _add(ent: Named, span: NameSpan) -> None:
