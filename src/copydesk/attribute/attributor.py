@@ -94,7 +94,12 @@ class Attributor:
         speakers = {f.mention.name for f in found if f.mention is not None and f.mention.name}
         entities = build_entities(names, lex, speakers)
         resolver = Resolver(entities, names, lex, view)
-        quotes, owners = _resolve(text, found, resolver)
+        narrators: dict[int, Named] = {}
+        for span in names:
+            ent = resolver.entity_for_name(span.text, span.start)
+            if span.subject and not span.quoted and ent is not None and ent.label == "PERSON":
+                narrators.setdefault(span.paragraph, ent)
+        quotes, owners = _resolve(text, found, resolver, narrators)
         return quotes, _entity_records(entities, quotes, owners)
 
     def attribute_article(self, article: Article) -> Article:
@@ -103,7 +108,9 @@ class Attributor:
         return article
 
 
-def _resolve(text: str, found: list[Found], resolver: Resolver) -> tuple[list[Quote], list[Named | None]]:
+def _resolve(
+    text: str, found: list[Found], resolver: Resolver, narrators: dict[int, Named]
+) -> tuple[list[Quote], list[Named | None]]:
     """Resolve speakers in text order and let quotes without a cue inherit one."""
     quotes: list[Quote] = []
     owners: list[Named | None] = []
@@ -122,7 +129,7 @@ def _resolve(text: str, found: list[Found], resolver: Resolver) -> tuple[list[Qu
     for n, (_, _, item) in enumerate(resolved):
         if item.mention is not None:
             continue
-        donor = _donor(resolved, n)
+        donor = _donor(resolved, n, narrators)
         if donor is not None:
             resolved[n] = (donor[0], donor[1], item)  # the speaker only: the quote has no cue of its own
     for name, ent, item in resolved:
@@ -151,7 +158,7 @@ def _resolve(text: str, found: list[Found], resolver: Resolver) -> tuple[list[Qu
 
 
 def _donor(
-    resolved: list[tuple[str | None, Named | None, Found]], n: int
+    resolved: list[tuple[str | None, Named | None, Found]], n: int, narrators: dict[int, Named]
 ) -> tuple[str | None, Named | None] | None:
     item = resolved[n][2]
     # the other part of a quote split around its cue, in the same paragraph
@@ -167,6 +174,11 @@ def _donor(
                 break
             if other.mention is not None and name is not None:
                 return name, ent
+    # a quote paragraph after a paragraph that tells about someone, with no quotation of its own
+    before = item.paragraph - 1
+    if before in narrators and not any(other.paragraph == before for _, _, other in resolved):
+        ent = narrators[before]
+        return ent.name, ent
     for name, ent, other in reversed(resolved[:n]):
         if name is not None and not other.aside:
             return name, ent

@@ -176,7 +176,7 @@ def _vote_pronouns(paragraphs: list[Paragraph], found: list[NameSpan], lex: Lexi
 
 
 def _role_before(para: Paragraph, i: int, k: int, lo: int, lex: Lexicon) -> tuple[str | None, int]:
-    """The role words before a name (stripped titles plus a run ending in a role noun) and where they begin."""
+    """The role words before a name (titles plus a run ending in a role noun) and where they begin."""
     tokens = para.tokens
     words = [t for t in tokens[i:k] if lex.honorific(t.text) is None and t.lower not in lex.function_words]
     b = i
