@@ -25,6 +25,9 @@ demo: $(VENV)/.installed
 	@echo "One cleaned article ($(OUT)/demo.jsonl):"
 	@echo
 	@$(BIN)/python samples/show_record.py $(OUT)/demo.jsonl
+	@echo
+	$(BIN)/copydesk run samples/corpus.jsonl --out $(OUT)/demo.duckdb --quiet
+	@$(BIN)/copydesk report $(OUT)/demo.duckdb --limit 5
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest

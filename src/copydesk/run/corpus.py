@@ -24,7 +24,7 @@ import orjson
 from copydesk.extract import CleanOptions
 from copydesk.ingest.jsonl import JsonlOptions, JsonlReader
 from copydesk.ingest.text import Document
-from copydesk.record import Reject
+from copydesk.record import Article, Reject
 from copydesk.run.executors import LocalExecutor, resolve_workers
 from copydesk.step import Item
 from copydesk.steps import Clean
@@ -88,6 +88,7 @@ def clean_one(item: Document | Reject, options: CleanOptions | None = None) -> b
     value = Clean(options=options).apply(item, Item("", item, source=item.source))
     if isinstance(value, Reject):
         return value
+    assert isinstance(value, Article)
     return orjson.dumps(value.to_dict())
 
 

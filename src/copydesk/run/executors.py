@@ -44,6 +44,10 @@ class Executor(Protocol):
 
     def close(self) -> None: ...
 
+    def __enter__(self) -> Executor: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
 
 def _init_worker() -> None:
     """Let the parent alone handle Ctrl-C."""

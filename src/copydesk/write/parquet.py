@@ -11,6 +11,7 @@ pandas, polars, DuckDB and Hugging Face ``datasets`` alone.
 from __future__ import annotations
 
 import dataclasses
+import operator
 import types
 import typing
 from functools import cache
@@ -72,14 +73,64 @@ def reject_schema() -> Any:
     )
 
 
-def article_row(key: str, input: str, source: str | None, position: int, article: Article) -> dict[str, Any]:
-    """The output row of one article."""
-    return {"key": key, "input": input, "source": source, "position": position, **article.to_dict()}
+def article_row(
+    key: str, input: str, source: str | None, position: int, article: Article, *, arrow: bool = False
+) -> dict[str, Any]:
+    """The output row of one article (``arrow``: nested records as tuples, for Arrow only)."""
+    return {"key": key, "input": input, "source": source, "position": position, **to_row(article, arrow)}
 
 
 def reject_row(key: str, input: str, position: int, reject: Reject) -> dict[str, Any]:
     """The output row of one reject."""
-    return {"key": key, "input": input, "position": position, **reject.to_dict()}
+    return {"key": key, "input": input, "position": position, **to_row(reject)}
+
+
+def to_row(record: Any, arrow: bool = False) -> dict[str, Any]:
+    """A record as a dict of plain values, like ``to_dict`` but without deep copies (many times faster).
+
+    Lists of strings or numbers are shared with the record, not copied: the row is for writing only.
+    With ``arrow``, nested records of plain fields become tuples in field order, which Arrow reads as
+    structs and which are an order of magnitude cheaper to make than dicts.
+    """
+    converters = _converters(type(record), arrow)  # type: ignore[arg-type]
+    return {name: convert(getattr(record, name)) for name, convert in converters}
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@cache
+def _converters(cls: type, arrow: bool) -> tuple[tuple[str, Any], ...]:
+    """For each field of a record class: its name and how to turn its value into a plain one."""
+
+    def nested(hint: Any) -> Any:
+        origin = typing.get_origin(hint)
+        if origin in (Union, types.UnionType):
+            args = [a for a in typing.get_args(hint) if a is not type(None)]
+            inner = nested(args[0]) if len(args) == 1 else _same
+            return _same if inner is _same else (lambda v: None if v is None else inner(v))
+        if origin is list:
+            item = typing.get_args(hint)[0]
+            if arrow and dataclasses.is_dataclass(item) and _flat(item):
+                getter = operator.attrgetter(*(name for name, _ in record_fields(item)))
+                return lambda v: list(map(getter, v))
+            inner = nested(item)
+            return _same if inner is _same else (lambda v: [inner(x) for x in v])
+        if dataclasses.is_dataclass(hint):
+            return lambda v: to_row(v, arrow)
+        return _same
+
+    return tuple((name, nested(hint)) for name, hint in record_fields(cls))
+
+
+def _flat(cls: Any) -> bool:
+    """Tell whether a record class has more than one field, none of them a record."""
+    fields = record_fields(cls)
+    return len(fields) > 1 and all(
+        not dataclasses.is_dataclass(t) and not any(dataclasses.is_dataclass(a) for a in typing.get_args(t))
+        for _, t in fields
+    )
 
 
 def article_from_row(row: dict[str, Any]) -> Article:

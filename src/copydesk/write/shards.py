@@ -89,7 +89,9 @@ class ShardWriter:
         """Add one item: an article or a reject (anything else is a bug in the pipeline)."""
         value = item.value
         if isinstance(value, Article):
-            table, row = "articles", article_row(item.key, item.input, item.source, item.position, value)
+            arrow = self.fmt == "parquet"
+            row = article_row(item.key, item.input, item.source, item.position, value, arrow=arrow)
+            table = "articles"
         elif isinstance(value, Reject):
             table, row = "rejects", reject_row(item.key, item.input, item.position, value)
         else:
