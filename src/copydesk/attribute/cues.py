@@ -15,6 +15,7 @@ _DETERMINERS = frozenset(
     {"the", "a", "an", "this", "these", "those", "another", "his", "her", "their", "its", "our"}
 )
 _RELATIVES = frozenset({"who", "whose", "which", "whom"})
+_TIME_DETERMINERS = frozenset({"this", "last", "next", "that", "each", "every"})
 PREPOSITIONS = _PREPOSITIONS = frozenset(
     {
         "for",
@@ -84,6 +85,9 @@ def _skip_back(tokens: list[Token], j: int, lo: int, lex: Lexicon) -> int:
             continue
         if tok.text == "," and j - 2 >= lo and tokens[j - 1].text.isdigit() and tokens[j - 2].text == ",":
             j -= 3  # an age: "Smith, 45, said"
+            continue
+        if j - 1 >= lo and tok.lower in lex.frame_nouns and tokens[j - 1].lower in _TIME_DETERMINERS:
+            j -= 2  # "Rempel earlier this week called"
             continue
         return j
     return j
