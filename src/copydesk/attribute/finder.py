@@ -98,8 +98,17 @@ class ParagraphFinder:
                 for n, span in enumerate(self.spans):
                     if item.start <= span.start and span.end <= item.end + 1:
                         absorbed.add(n)
+        nested = {
+            n
+            for n, item in directs
+            if item is not None
+            and item.cue_at is not None
+            and any(f.start < item.cue_at < item.start and item.end <= f.end + 1 for f in found)
+        }
         for n, item in directs:
-            if item is not None and n not in absorbed:
+            # a quotation inside reported speech stays apart when it has its own cue there: 'he said he
+            # heard students shout, "Build that wall!"', 'in what he called "the loneliest moment"'
+            if item is not None and (n not in absorbed or n in nested):
                 found.append(item)
         found.sort(key=lambda f: f.start)
         return found
