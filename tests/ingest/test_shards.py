@@ -88,3 +88,12 @@ def test_shards_plan_folder_in_chunks_of_files(tmp_path: Path) -> None:
         (tmp_path / f"p{i}.txt").write_text(f"page {i}")
     shards = plan([str(tmp_path)], ReadOptions(shard_docs=2))
     assert [len(s.files) for s in shards] == [2, 2, 1]
+
+
+def test_shards_plan_folder_of_data_files(tmp_path: Path) -> None:
+    jsonl(tmp_path / "a.jsonl", docs(3))
+    parquet(tmp_path / "sub" / "b.parquet" if (tmp_path / "sub").mkdir() is None else tmp_path, docs(2))
+    (tmp_path / "p.txt").write_text("a page")
+    shards = plan([str(tmp_path)], ReadOptions(shard_docs=10))
+    assert sorted(s.format for s in shards) == ["jsonl", "pages", "parquet"]
+    assert [s.format for s in plan([str(tmp_path)], ReadOptions(format="jsonl"))] == ["jsonl"]

@@ -7,7 +7,8 @@ depends only on the input's content and the span, so a run started again finds t
 the key of a document (input fingerprint and position) is the same whatever executor reads it.
 
 Formats: ``jsonl`` (.jsonl, .ndjson, also .gz and .zst), ``parquet``, ``warc`` (.warc, .warc.gz),
-``text`` (.txt) and ``html`` (.html, .htm), the last two as single files or folders of files.
+``text`` (.txt) and ``html`` (.html, .htm). A folder is read for its page files (.txt, .html) and for the
+data files in it (.jsonl, .parquet, .warc...), recursively.
 """
 
 from __future__ import annotations
@@ -123,7 +124,11 @@ def plan(inputs: list[str], options: ReadOptions | None = None) -> list[Shard]:
 def _plan_input(path: str, fmt: str, options: ReadOptions) -> list[Shard]:
     """The shards of one input."""
     if os.path.isdir(path):
-        return _plan_folder(path, None if fmt == "pages" else fmt, options)
+        if fmt in ("jsonl", "parquet", "warc"):  # a folder of data files of that format
+            return [s for f in _data_files(path, fmt) for s in _plan_input(f, fmt, options)]
+        data = [] if fmt != "pages" else _data_files(path, None)
+        pages = _plan_folder(path, None if fmt == "pages" else fmt, options, quiet_if_empty=bool(data))
+        return pages + [s for f in data for s in _plan_input(f, detect_format(f), options)]
     fp = fingerprint(path)
     # Options that change what is read are part of the id; options of later steps are not.
     config = (fmt, options.fields)
@@ -173,10 +178,26 @@ def _plan_parquet(path: str, sizes: list[int], shard_docs: int, shard: object) -
     return [make(a, b, whole=whole, expected=n) for a, b, n in groups]  # type: ignore[operator]
 
 
-def _plan_folder(folder: str, kind: str | None, options: ReadOptions) -> list[Shard]:
+def _data_files(folder: str, fmt: str | None) -> list[str]:
+    """JSONL, Parquet and WARC files under a folder (of one format, or of any), sorted."""
+    found = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            for kind, suffixes in _SUFFIXES[:3]:
+                if name.lower().endswith(suffixes) and fmt in (None, kind) and not name.startswith("."):
+                    found.append(os.path.join(root, name))
+    return sorted(found)
+
+
+def _plan_folder(
+    folder: str, kind: str | None, options: ReadOptions, *, quiet_if_empty: bool = False
+) -> list[Shard]:
     """Shards of ``shard_docs`` page files each; a folder without pages is one unreadable shard."""
     files = list_page_files(folder, kind)
     fmt = kind or "pages"
+    if not files and quiet_if_empty:
+        return []
     if not files:
         error = f"{folder} holds no page files ({kind or 'text or HTML'})"
         return [Shard(_shard_id(os.path.abspath(folder), "empty"), folder, fmt, "", error=error, expected=1)]

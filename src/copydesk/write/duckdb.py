@@ -90,7 +90,9 @@ def _stage(con: Any, path: str, table: str) -> None:
 class Store:
     """A copydesk DuckDB store: open it, load shards into it, and record runs."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False, memory_limit: str = "1GB") -> None:
+    def __init__(
+        self, path: str | Path, *, read_only: bool = False, memory_limit: str = "1GB", threads: int = 1
+    ) -> None:
         import duckdb
 
         self.path = str(path)
@@ -99,6 +101,8 @@ class Store:
         except (duckdb.IOException, duckdb.Error) as exc:
             raise CopydeskError(f"cannot open {self.path}: {exc}") from exc
         self.con.execute(f"SET memory_limit = '{memory_limit}'")
+        # One thread: loading a shard is small work, and the cores are busy cleaning the next ones.
+        self.con.execute(f"SET threads = {threads}")
         if not read_only:
             self._create()
 
