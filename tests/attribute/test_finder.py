@@ -83,3 +83,45 @@ def test_finder_pull_quote_speaker_is_not_salient(attributor: Attributor) -> Non
     )
     quotes, _ = attributor(text)
     assert quotes[-1].speaker == "John Smith"
+
+
+def test_finder_two_apostrophes_are_a_double_mark(attributor: Attributor) -> None:
+    text = "''I know his supporters are here,'' Jane Doe said."
+    quotes, _ = attributor(text)
+    assert [(q.text, q.speaker) for q in quotes] == [("I know his supporters are here,", "Jane Doe")]
+
+
+def test_finder_inverted_cue_with_a_listener(attributor: Attributor) -> None:
+    text = "People should provide evidence for their accusations, Jane Doe told reporters on Monday."
+    quotes, _ = attributor(text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("People should provide evidence for their accusations", "Jane Doe")
+    ]
+
+
+def test_finder_named_listener_then_reported_speech(attributor: Attributor) -> None:
+    text = "Ben Myers, president of Bullpen Research, told HuffPost Canada the rent issue is getting worse."
+    quotes, _ = attributor(text)
+    assert [(q.text, q.speaker) for q in quotes] == [("the rent issue is getting worse", "Ben Myers")]
+
+
+def test_finder_cue_of_another_clause_is_not_the_quotes(attributor: Attributor) -> None:
+    text = (
+        "Their meeting came about after she had heard “rumblings” that he was considering a run, "
+        "and Lisa Harris said the two had a chat about the province."
+    )
+    quotes, _ = attributor(text)
+    chat = _by_text_f(quotes, "the two had a chat")
+    assert chat.speaker == "Lisa Harris"
+
+
+def test_finder_nested_quote_with_its_own_cue(attributor: Attributor) -> None:
+    text = "Jane Doe said she found herself in tears that morning, in what she called “the loneliest moment.”"
+    quotes, _ = attributor(text)
+    assert ("the loneliest moment.", "direct") in {(q.text, q.kind) for q in quotes}
+
+
+def _by_text_f(quotes: list, fragment: str):  # type: ignore[no-untyped-def]
+    found = [q for q in quotes if fragment in q.text]
+    assert found, [q.text for q in quotes]
+    return found[0]

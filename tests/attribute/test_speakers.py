@@ -72,3 +72,70 @@ def test_speakers_inline_quote_goes_to_the_sentence_subject(attributor: Attribut
     )
     quotes, _ = attributor(text)
     assert _by_text(quotes, "acutely aware").speaker == "Tom Lund"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        (
+            "A person familiar with the talks said the deal would close soon.",
+            "A person familiar with the talks",
+        ),
+        ("Some in the Muslim community say the support has dried up.", "Some in the Muslim community"),
+        ("All those involved say the issue is complex and cannot be fixed.", "All those involved"),
+        ("Sources close to her campaign said she would run again.", "Sources close to her campaign"),
+        ("52 percent of registered voters said they backed the plan.", "52 percent of registered voters"),
+        ("“It was terrifying,” said a woman who lives nearby.", "a woman who lives nearby"),
+        (
+            "A senior official, speaking on condition of anonymity, said the talks had stalled.",
+            "A senior official",
+        ),
+    ],
+)
+def test_speakers_description_phrase_as_written(attributor: Attributor, sentence: str, mention: str) -> None:
+    quotes, _ = attributor(sentence)
+    assert [q.speaker_mention for q in quotes] == [mention]
+
+
+@pytest.mark.parametrize(
+    ("noun", "speaker"),
+    [("the company", "Acme Corporation"), ("the commission", None), ("police", None)],
+)
+def test_speakers_organisation_nouns(attributor: Attributor, noun: str, speaker: str | None) -> None:
+    text = (
+        "The Ontario Energy Commission fined Acme Corporation on Friday.\n\n"
+        f"Sales fell by a tenth in the last quarter, {noun} said on Monday."
+    )
+    quotes, _ = attributor(text)
+    assert _by_text(quotes, "Sales fell").speaker == speaker
+
+
+def test_speakers_caption_prefix_is_folded_into_the_person(attributor: Attributor) -> None:
+    text = (
+        "Kevin Vickers is considering a run.\n\n"
+        "PA Images via Getty Images Kevin Vickers at a ceremony in Dublin.\n\n"
+        "“It is a long haul,” Vickers said."
+    )
+    quotes, entities = attributor(text)
+    assert _by_text(quotes, "long haul").speaker == "Kevin Vickers"
+    assert "Getty Images Kevin Vickers" not in {e.name for e in entities}
+
+
+def test_speakers_role_phrase_opens_the_sentence(attributor: Attributor) -> None:
+    text = (
+        "Donald Trump met Kim Jong Un last year.\n\n"
+        "Chinese Foreign Ministry spokesperson Lu Kang gave no details about the visit. "
+        "But he said further information would be released in due course."
+    )
+    quotes, _ = attributor(text)
+    assert _by_text(quotes, "released in due course").speaker == "Lu Kang"
+
+
+def test_speakers_quote_paragraph_after_a_paragraph_about_someone(attributor: Attributor) -> None:
+    text = (
+        "“We are glad to be back,” coach Nick Nurse said.\n\n"
+        "Marc Gasol spent the summer on a rescue boat in the Mediterranean Sea.\n\n"
+        "“It is unbelievable how many people are abandoned at sea.”"
+    )
+    quotes, _ = attributor(text)
+    assert _by_text(quotes, "abandoned at sea").speaker == "Marc Gasol"

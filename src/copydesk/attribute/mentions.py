@@ -74,7 +74,13 @@ def name_run_end(tokens: list[Token], i: int, hi: int, lex: Lexicon, *, orgs: bo
             and tok.lower in _ORG_JOINERS
             and any(t.lower in lex.org_words or t.lower in lex.titles for t in tokens[i:j])
         )
-        if joiner and j > i and j + 1 < hi and is_name_token(tokens[j + 1], lex):
+        if (
+            joiner
+            and j > i
+            and j + 1 < hi
+            and is_name_token(tokens[j + 1], lex)
+            and tokens[j + 1].lower not in lex.cap_adverbs  # not "Acme Corporation on Friday"
+        ):
             j += 1
             continue
         if tok.text == "." and j > i and len(tokens[j - 1].text) == 1 and tokens[j - 1].end == tok.start:

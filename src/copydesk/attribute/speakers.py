@@ -4,9 +4,12 @@ Resolution walks the article in text order and keeps a salience list: people and
 opened a sentence or were just quoted. ``he``/``she`` go to the most salient person whose gender does
 not conflict and who is not talked about in the quote itself (in "Macharia hid under a desk, he said",
 ``he`` is not Macharia); ``they``/``it`` to the organisation or group quoted last; a surname to the
-person whose full name ends with it; a role description to the person introduced with that role;
-``the company`` to an organisation whose name holds the noun; ``the statement`` to its author, the
-speaker just before it.
+person whose full name ends with it; a role description to the person introduced with that role
+before (its head noun comes before any preposition: ``the lawyer for the society``); another definite
+description of a person (``the Kentucky Republican``) to the most salient person, unless someone was
+introduced unnamed with that noun (``a judge ... the judge``); ``the company`` (a kind of organisation)
+to the organisation named last, while ``the commission`` or ``police`` stay as written; ``the
+statement`` to its author, the speaker just before it.
 """
 
 from __future__ import annotations
