@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -20,6 +21,7 @@ from copydesk.clean.lexicon import GROUPS, Lexicon
 _TERMINAL_CHARS = frozenset(".!?。！？…:;\"'”’»)]")
 _STRICT_TERMINAL = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
 _NON_WORD = re.compile(r"[^\w\s]+")
+_SPACED_DASH = re.compile(r" [-–—] ")
 # Patterns counted per line with one pass over the whole page (multiline mode); they match rarely.
 _COUNTED = {
     "starts_bullet": re.compile(r"^(?:[*•·▪►▸‣◦\-–—]\s|\d{1,3}[.)]\s)", re.M),
@@ -128,20 +130,25 @@ def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> tuple[np.n
     counted = {name: _per_line(rx, joined, starts) for name, rx in _COUNTED.items()}
     for name in _FLAGS:
         counted[name] = np.minimum(counted[name], 1.0)
-    lowered = _NON_WORD.sub(" ", joined.lower()).split("\n")
-    stop = np.zeros(n, dtype=np.float32)
+    lowered_page = joined.lower()
+    tokens = [low.split() for low in _NON_WORD.sub(" ", lowered_page).split("\n")]
+    # Word-level counts for the whole page at once: C-level maps over the flat token list, then a
+    # bincount by line.
+    flat = list(chain.from_iterable(tokens))
+    owner = np.repeat(np.arange(n), np.fromiter(map(len, tokens), dtype=np.int64, count=n))
+    is_stop = np.fromiter(map(lex.stopwords.__contains__, flat), dtype=np.float32, count=len(flat))
+    stop = np.bincount(owner, weights=is_stop, minlength=n).astype(np.float32)
+    group = np.fromiter(map(lex.word_group.get, flat, repeat(0)), dtype=np.int64, count=len(flat))
+    hit = group > 0
     groups = np.zeros((n, len(GROUPS)), dtype=np.float32)
-    dashes = np.zeros(n, dtype=np.float32)
-    tokens = [low.split() for low in lowered]
-    for k, toks in enumerate(tokens):
-        stop[k] = sum(map(lex.stopwords.__contains__, toks))
-        if " " in texts[k]:
-            t = texts[k]
-            dashes[k] = t.count(" - ") + t.count(" – ") + t.count(" — ")
-        for g in filter(None, map(lex.word_group.get, toks)):
-            groups[k, g - 1] += 1
+    np.add.at(groups, (owner[hit], group[hit] - 1), 1.0)
+    dashes = (
+        _per_line(_SPACED_DASH, joined, starts)
+        if " - " in joined or "–" in joined or "—" in joined
+        else np.zeros(n, dtype=np.float32)
+    )
     for g, rx in lex.phrase_patterns:
-        groups[:, g] += _per_line(rx, joined.lower(), starts)
+        groups[:, g] += _per_line(rx, lowered_page, starts)
     last = [t[-1] for t in texts]
     safe_words = np.maximum(words, 1.0)
     cols = [
