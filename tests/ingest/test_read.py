@@ -184,3 +184,10 @@ def test_read_warc_record_over_the_limit_is_too_large(tmp_path: Path) -> None:
 
     out = list(WarcReader(path, max_chars=100))
     assert [getattr(v, "reason", None) for _, v in out] == ["too_large"] and not stats.skipped
+
+
+def test_read_unreadable_input_file_is_one_reject(tmp_path: Path) -> None:
+    os.symlink(tmp_path / "gone.jsonl", tmp_path / "broken.jsonl")  # matched by a glob, unreadable
+    items, _ = read_all([str(tmp_path / "*.jsonl")])
+    assert [getattr(i.value, "reason", None) for i in items] == ["unreadable"]
+    assert "broken.jsonl" in items[0].value.detail  # type: ignore[union-attr]

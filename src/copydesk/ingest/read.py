@@ -52,8 +52,7 @@ class Read(Step):
         count = 0
         problem: Reject | None = None
         if shard.error is not None:
-            reason = "empty_input" if shard.files == () and "holds no" in shard.error else "unreadable"
-            problem = Reject(None, reason, shard.error, shard.input)
+            problem = Reject(None, shard.error_reason, shard.error, shard.input)
         else:
             try:
                 for position, value, key_fp in self._values(shard, stats):

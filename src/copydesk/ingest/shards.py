@@ -59,7 +59,8 @@ class Shard:
     files: tuple[str, ...] = ()  # page files of a folder shard
     expected: int = 0  # documents expected, for progress
     whole: bool = True  # the shard covers its whole input
-    error: str | None = None  # the input cannot be read at all: the shard reads as one reject
+    error: str | None = None  # the input cannot be read at all: the shard reads as one reject...
+    error_reason: str = "unreadable"  # ...with this reason
 
 
 def detect_format(path: str) -> str:
@@ -200,7 +201,8 @@ def _plan_folder(
         return []
     if not files:
         error = f"{folder} holds no page files ({kind or 'text or HTML'})"
-        return [Shard(_shard_id(os.path.abspath(folder), "empty"), folder, fmt, "", error=error, expected=1)]
+        shard_id = _shard_id(os.path.abspath(folder), "empty")
+        return [Shard(shard_id, folder, fmt, "", error=error, error_reason="empty_input", expected=1)]
     shards = []
     size = max(1, options.shard_docs)
     for i in range(0, len(files), size):
