@@ -127,8 +127,10 @@ class Resolver:
     ) -> Named | _Salient | None:
         role = (mention.role or "").lower()
         words = role.replace(",", " ").split()
-        cut = next((n for n, w in enumerate(words) if n > 0 and w in _PREPOSITIONS), len(words))
-        words = words[:cut]  # "the lawyer for the society": the head noun comes before the preposition
+        cut = next(
+            (n for n, w in enumerate(words) if n > 0 and (w in _PREPOSITIONS or _participle(w))), len(words)
+        )
+        words = words[:cut]  # "the lawyer for the society", "a release sent to media": the head comes first
         if not words:
             return None
         head = words[-1]
@@ -138,6 +140,9 @@ class Resolver:
                 return self._description(
                     Mention(owner, mention.start, mention.end, "description", role=owner), at
                 )
+            author = self._author(mention.text)
+            if author is not None:
+                return author
             return self._last_speaker(at)
         label = self.lex.org_nouns.get(head)
         if label is not None and len(words) <= 2:
@@ -176,6 +181,15 @@ class Resolver:
             if not self._introduced_unnamed(head, mention.start):
                 return self._salient_person(at, span)
         return None
+
+    def _author(self, text: str) -> Named | _Salient | None:
+        """The named author of a document: "a statement from the RCMP", "a release sent by UFCW Local 832"."""
+        found = re.search(r"\b(?:from|by)\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*)*)", text)
+        if found is None:
+            return None
+        name = found.group(1).strip()
+        ent = self.entity_for_name(name, len(self.text))
+        return ent if ent is not None else _Salient(0, name, None, "org")
 
     def _introduced_unnamed(self, head: str, before: int) -> bool:
         pattern = re.compile(
@@ -221,6 +235,13 @@ class Resolver:
         if mention.role and mention.kind == "name" and mention.role not in found.roles:
             found.roles.append(mention.role)
         return found.name, found
+
+
+def _participle(word: str) -> bool:
+    """True for a past participle after a head noun ("sent", "released", "issued", "cited")."""
+    return word in ("sent", "made", "given", "seen", "written", "shown") or (
+        word.endswith("ed") and len(word) > 4
+    )
 
 
 def _kind(ent: Named) -> str:
