@@ -71,3 +71,13 @@ def test_executors_ray_gives_the_same_records_as_local(tmp_path: Path) -> None:
     ray = run_corpus([str(src)], tmp_path / "ray", RunOptions(executor="ray", **base))  # type: ignore[arg-type]
     assert (local.written, ray.written, ray.executor) == (6, 6, "ray")
     assert records(tmp_path / "local") == records(tmp_path / "ray")
+
+
+def test_executors_ray_missing_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from copydesk.errors import MissingExtra
+
+    monkeypatch.setitem(sys.modules, "ray", None)
+    with pytest.raises(MissingExtra, match=r"copydesk\[ray\]"):
+        make_executor("ray")

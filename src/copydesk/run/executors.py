@@ -151,7 +151,17 @@ class RayExecutor:
     def map_unordered(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         """Yield ``fn(item)`` for each item, as soon as each is done."""
         for ready, _ in self._submit(fn, items):
-            yield from self._ray.get(ready)
+            yield from self._get(ready)
+
+    def _get(self, refs: Any) -> Any:
+        """Ray's results; copydesk's own errors raised in a task come out as themselves."""
+        try:
+            return self._ray.get(refs)
+        except self._ray.exceptions.RayTaskError as exc:
+            cause = getattr(exc, "cause", None)
+            if isinstance(cause, CopydeskError):
+                raise cause from None
+            raise
 
     def map(self, fn: Callable[[T], R], items: Iterable[T], chunksize: int = 1) -> Iterator[R]:
         """Yield ``fn(item)`` for each item, in input order (a bounded window of tasks in flight)."""
@@ -160,9 +170,9 @@ class RayExecutor:
         for item in items:
             window.append(remote.remote(item))
             if len(window) >= 2 * self.workers:
-                yield self._ray.get(window.pop(0))
+                yield self._get(window.pop(0))
         for ref in window:
-            yield self._ray.get(ref)
+            yield self._get(ref)
 
     def close(self) -> None:
         """Shut down the Ray instance this executor started."""
