@@ -247,16 +247,6 @@ def subject_after(tokens: list[Token], c: int, hi: int, lex: Lexicon, *, clause:
             break
         if clause and j > i and _verb_like(tok, lex):
             break
-        if (
-            clause
-            and j > i
-            and tok.is_word
-            and not tok.is_cap
-            and tokens[j - 1].is_cap
-            and tok.lower not in _LINKS | {"on"}
-            and tok.lower not in lex.roles
-        ):
-            break  # "Golden remembers him ...": the name is the subject, its verb follows
         if tok.is_word and not tok.is_cap and tok.lower not in lex.roles and tok.lower not in _DETERMINERS:
             if tok.lower in _PREPOSITIONS and j > i and tokens[j - 1].is_cap:
                 if tok.lower in _LINKS | {"on"} and (
