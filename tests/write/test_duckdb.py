@@ -73,3 +73,8 @@ def test_duckdb_store_survives_reopening(tmp_path: Path) -> None:
         store.load_shard("s1", shard(tmp_path, "s1", range(2)), {"read": 3}, "run1")
     with Store(tmp_path / "c.duckdb") as store:
         assert store.loaded_shards() == {"s1": {"read": 3}} and store.counts()["articles"] == 2
+
+
+def test_duckdb_store_creates_its_folder(tmp_path: Path) -> None:
+    with Store(tmp_path / "new" / "c.duckdb") as store:
+        assert store.counts()["articles"] == 0

@@ -97,8 +97,10 @@ class Store:
 
         self.path = str(path)
         try:
+            if not read_only:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
             self.con = duckdb.connect(self.path, read_only=read_only)
-        except (duckdb.IOException, duckdb.Error) as exc:
+        except (OSError, duckdb.Error) as exc:
             raise CopydeskError(f"cannot open {self.path}: {exc}") from exc
         self.con.execute(f"SET memory_limit = '{memory_limit}'")
         # One thread: loading a shard is small work, and the cores are busy cleaning the next ones.
