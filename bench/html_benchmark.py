@@ -140,9 +140,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if not args.skip_wcxb:
         print("\nwcxb-dev, mean word-F1 by page type\n")
         print(wcxb_table(args.limit))
-        print(
-            "\nwcxb-dev articles, metadata accuracy (exact title; all gold author words; ISO date)\n"
-        )
+        print("\nwcxb-dev articles, metadata accuracy (exact title; all gold author words; ISO date)\n")
         print(metadata_table(args.limit))
     if args.json:
         args.json.write_text(json.dumps(numbers, indent=2) + "\n", encoding="utf-8")
