@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from copydesk.attribute.entities import Named, build_entities, find_names
 from copydesk.attribute.finder import Found, ParagraphFinder
 from copydesk.attribute.lexicon import Lexicon, load_lexicon
+from copydesk.attribute.mentions import Mention, build_mention
 from copydesk.attribute.parse import SubjectParser
 from copydesk.attribute.quotes import find_marked, mark_quoted
 from copydesk.attribute.speakers import Resolver
@@ -99,7 +100,12 @@ class Attributor:
             ent = resolver.entity_for_name(span.text, span.start)
             if span.subject and not span.quoted and ent is not None and ent.label == "PERSON":
                 narrators.setdefault(span.paragraph, ent)
-        quotes, owners = _resolve(text, found, resolver, narrators)
+        openers = {
+            para.index: build_mention(para.tokens[:1], lex)
+            for para in paragraphs
+            if para.tokens and para.tokens[0].lower in ("he", "she") and not para.tokens[0].quoted
+        }
+        quotes, owners = _resolve(text, found, resolver, narrators, openers)
         return quotes, _entity_records(entities, quotes, owners)
 
     def attribute_article(self, article: Article) -> Article:
@@ -109,7 +115,11 @@ class Attributor:
 
 
 def _resolve(
-    text: str, found: list[Found], resolver: Resolver, narrators: dict[int, Named]
+    text: str,
+    found: list[Found],
+    resolver: Resolver,
+    narrators: dict[int, Named],
+    openers: dict[int, Mention | None],
 ) -> tuple[list[Quote], list[Named | None]]:
     """Resolve speakers in text order and let quotes without a cue inherit one."""
     quotes: list[Quote] = []
@@ -125,6 +135,12 @@ def _resolve(
             # a pull quote or an embedded tweet stands apart from the story: it makes nobody salient
             resolver.note_speaker(name, ent, item.mention, at)
         resolved.append((name, ent, item))
+    # a paragraph that opens with "He" or "She" tells about the person the pronoun stands for
+    for index, opener in openers.items():
+        if opener is not None and index not in narrators:
+            _, ent = resolver.resolve(opener, opener.start)
+            if ent is not None and ent.label == "PERSON":
+                narrators[index] = ent
     # quotes with no cue of their own: same paragraph first, then the quotation they continue, then the last
     for n, (_, _, item) in enumerate(resolved):
         if item.mention is not None:

@@ -175,7 +175,7 @@ class Resolver:
             ]
             if candidates:
                 return max(candidates, key=lambda e: max((p for p in e.positions if p < at), default=-1))
-        if mention.text.split()[0].lower() == "the" and is_role_word(head, self.lex):
+        if mention.text.split()[0].lower() == "the" and (is_role_word(head, self.lex) or _AGE.fullmatch(head)):
             # "the Kentucky Republican said": a definite description of someone already in the story, unless
             # an unnamed one was introduced before ("a judge ... the judge")
             if not self._introduced_unnamed(head, mention.start):
@@ -235,6 +235,9 @@ class Resolver:
         if mention.role and mention.kind == "name" and mention.role not in found.roles:
             found.roles.append(mention.role)
         return found.name, found
+
+
+_AGE = re.compile(r"\d+-year-old")  # "the 28-year-old said"
 
 
 def _participle(word: str) -> bool:
