@@ -12,7 +12,7 @@ from copydesk.clean.lines import MAX_LINE_CHARS, looks_like_markup, split_lines,
 from copydesk.clean.model import LineModel
 from copydesk.ingest.html import decode_html
 from copydesk.record import Article
-from copydesk.structure.assemble import PageView, assemble
+from copydesk.structure.assemble import PageView, assemble, drop_title_echo
 from copydesk.structure.metadata import PageMeta, read_metadata
 from copydesk.structure.wordlists import WordLists
 
@@ -102,7 +102,8 @@ class Cleaner:
     def _finish(
         self, article: Article, warnings: list[str], fallback_text: str, lang: str | None = None
     ) -> Article:
-        """Language, attribution and warnings: what both modes do last."""
+        """Title echoes, language, attribution and warnings: what both modes do last."""
+        drop_title_echo(article)
         if not article.body:
             warnings.append("no article text found")
         article.warnings = warnings + article.warnings

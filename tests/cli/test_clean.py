@@ -217,3 +217,35 @@ def test_clean_format_summary_lists_reasons() -> None:
     }
     text = format_summary(summary)
     assert "binary" in text and "out.rejects.jsonl" in text and text.endswith("\n")
+
+
+HTML_PAGE = (
+    "<html><head><title>Flood waters rise</title></head><body><nav><a href='/'>Home</a></nav>"
+    "<article><h1>Flood waters rise</h1><p>Heavy rain continued to fall across the northern provinces on "
+    "Tuesday, forcing thousands of families to leave their homes.</p><p>Officials said the water level in "
+    "the main river had risen by more than two metres overnight.</p></article></body></html>"
+)
+
+
+def test_clean_html_page_by_suffix(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(HTML_PAGE, encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert main(["clean", str(page), "--url", "https://example.com/a", "-o", str(out)]) == 0
+    record = json.loads(out.read_text())
+    assert record["title"] == "Flood waters rise"
+    assert record["url"] == "https://example.com/a"
+    assert "Flood waters rise" not in record["body"]
+
+
+def test_clean_corpus_from_html(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "p1", "html": HTML_PAGE}) + "\n" + json.dumps({"id": "p2", "text": "no html"}) + "\n"
+    )
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(corpus), "--from", "html", "-o", str(out), "--quiet", "--workers", "1"]) == 0
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    rejects = [json.loads(line) for line in (tmp_path / "out.rejects.jsonl").read_text().splitlines()]
+    assert [r["id"] for r in records] == ["p1"] and records[0]["title"] == "Flood waters rise"
+    assert [(r["id"], r["reason"]) for r in rejects] == [("p2", "missing_text")]

@@ -15,21 +15,25 @@ def register(subparsers: Any) -> None:
     """Add the ``clean`` command to the ``copydesk`` parser."""
     parser = subparsers.add_parser(
         "clean",
-        help="clean a page (plain text) or a JSONL corpus into JSON records",
+        help="clean a page (plain text or HTML) or a JSONL corpus into JSON records",
         description=(
-            "Clean a scraped page given as plain text into one JSON record, or a JSONL corpus "
-            "(one {id, text, url} object a line) into one record a line. Names ending in .jsonl or "
-            ".jsonl.gz, and '-' (standard input), are read as a corpus unless --format says otherwise."
+            "Clean a scraped page given as plain text or HTML into one JSON record, or a JSONL corpus "
+            "(one {id, text, url} object a line; {id, html, url} with --from html) into one record a line. "
+            "Names ending in .jsonl or .jsonl.gz, and '-' (standard input), are read as a corpus, and "
+            ".html/.htm files as HTML, unless --format says otherwise."
         ),
     )
     parser.add_argument(
-        "input", metavar="INPUT", help="a plain-text page, a .jsonl(.gz) corpus, or - for stdin"
+        "input", metavar="INPUT", help="a plain-text or HTML page, a .jsonl(.gz) corpus, or - for stdin"
     )
     parser.add_argument(
         "-o", "--output", metavar="OUT", default="-", help="where to write (default: - for stdout)"
     )
     parser.add_argument(
-        "--format", choices=("auto", "text", "jsonl"), default="auto", help="input format (default: auto)"
+        "--format",
+        choices=("auto", "text", "html", "jsonl"),
+        default="auto",
+        help="input format (default: auto)",
     )
     parser.add_argument("--url", help="the page's URL (single page)")
     parser.add_argument("--compact", action="store_true", help="print the record on one line (single page)")
@@ -50,10 +54,17 @@ def register(subparsers: Any) -> None:
         "--workers", metavar="N", type=int, default=None, help="worker processes (default: one per CPU core)"
     )
     corpus.add_argument(
+        "--from",
+        dest="source_kind",
+        choices=("text", "html"),
+        default="text",
+        help="what the records hold: plain text (field text) or HTML (field html) (default: text)",
+    )
+    corpus.add_argument(
         "--text-field",
         metavar="NAME",
-        default="text",
-        help="JSON field holding the page text (default: text)",
+        default=None,
+        help="JSON field holding the page (default: text, or html with --from html)",
     )
     corpus.add_argument(
         "--id-field", metavar="NAME", default="id", help="JSON field holding the document id (default: id)"
@@ -84,6 +95,13 @@ def is_corpus(path: str, fmt: str = "auto") -> bool:
     return path == "-" or path.lower().endswith(CORPUS_SUFFIXES)
 
 
+def is_html_page(path: str, fmt: str = "auto") -> bool:
+    """Tell whether a single page is read as HTML (by --format, else by its name)."""
+    from copydesk.ingest.files import page_kind
+
+    return fmt == "html" or (fmt == "auto" and page_kind(path) == "html")
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``copydesk clean`` with parsed arguments and return the exit code."""
     if is_corpus(args.input, args.format):
@@ -96,11 +114,19 @@ def _run_page(args: argparse.Namespace) -> int:
     import orjson
 
     from copydesk.errors import CopydeskError
-    from copydesk.extract import clean_text
+    from copydesk.extract import clean_html, clean_text
+    from copydesk.ingest.files import read_page_file
     from copydesk.ingest.text import read_text_file
+    from copydesk.record import Reject
 
-    doc = read_text_file(args.input, url=args.url, max_chars=args.max_chars)
-    article = clean_text(doc.text, doc.url)
+    if is_html_page(args.input, args.format):
+        doc = read_page_file(args.input, html=True, max_chars=args.max_chars)
+        if isinstance(doc, Reject):
+            raise CopydeskError(f"cannot clean {args.input}: {doc.reason}: {doc.detail}")
+        article = clean_html(doc.text, args.url)
+    else:
+        doc = read_text_file(args.input, url=args.url, max_chars=args.max_chars)
+        article = clean_text(doc.text, doc.url)
     option = 0 if args.compact else orjson.OPT_INDENT_2
     data = orjson.dumps(article.to_dict(), option=option) + b"\n"
     if args.output == "-":
@@ -123,8 +149,13 @@ def _run_corpus(args: argparse.Namespace) -> int:
     from copydesk.ingest.jsonl import JsonlOptions
     from copydesk.run.corpus import CorpusOptions, clean_jsonl
 
+    html = args.source_kind == "html"
     read = JsonlOptions(
-        text_field=args.text_field, id_field=args.id_field, url_field=args.url_field, max_chars=args.max_chars
+        text_field=args.text_field or ("html" if html else "text"),
+        id_field=args.id_field,
+        url_field=args.url_field,
+        html=html,
+        max_chars=args.max_chars,
     )
     progress = None if args.quiet or not sys.stderr.isatty() else _Progress(sys.stderr)
     try:

@@ -60,6 +60,7 @@ class JsonlOptions:
     text_field: str = "text"
     id_field: str = "id"
     url_field: str = "url"
+    html: bool = False  # the text field holds HTML pages (cleaned with clean_html)
     max_chars: int = DEFAULT_MAX_CHARS
     max_binary_share: float = DEFAULT_MAX_BINARY_SHARE
     # Longest line read into memory; None allows the worst case of a max_chars text (6 bytes a
@@ -245,7 +246,7 @@ def document_from_object(obj: Any, opts: JsonlOptions, source: str) -> Document 
     except RejectedInput as exc:
         return Reject(doc_id, exc.reason, exc.detail, source)
     url = obj.get(opts.url_field)
-    return Document(doc_id, text, url if isinstance(url, str) else None, source)
+    return Document(doc_id, text, url if isinstance(url, str) else None, source, html=opts.html)
 
 
 def decompressed(raw: IO[bytes], name: str = "") -> IO[bytes]:

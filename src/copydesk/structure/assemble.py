@@ -151,6 +151,21 @@ def assemble(
     return art
 
 
+def drop_title_echo(article: Article) -> None:
+    """A body paragraph that repeats the title (an ``<h1>`` when the title came from metadata) is the
+    title, not body."""
+    if not article.title or not article.body:
+        return
+    key = " ".join(_WORD.findall(article.title.lower()))
+    echoes = {p for p in article.body if " ".join(_WORD.findall(p.lower())) == key}
+    if not echoes:
+        return
+    article.body = [p for p in article.body if p not in echoes]
+    for line in article.lines:
+        if line.label in ("body", "heading") and line.text.strip() in echoes:
+            line.label = "title"
+
+
 def _line_records(
     lines: list[str], view: PageView, labels: dict[int, str], kinds: dict[int, str]
 ) -> list[Line]:
