@@ -107,6 +107,13 @@ def noun_phrase_back(tokens: list[Token], j: int, lo: int, lex: Lexicon) -> Span
         if low == "and" and i - 1 >= lo and tokens[i - 1].is_cap and i < j and tokens[i + 1].is_cap:
             i -= 1  # "owners Tore Sohlberg and Lehla Abreder said"
             continue
+        w = next((k for k in (i, i - 1) if k >= lo and tokens[k].lower == "who"), None)
+        if w is not None and i < j and w - 1 >= lo and tokens[w - 1].is_word and not tokens[w - 1].quoted:
+            # "An official with the society who was present in court told ...": the person before "who"
+            head = noun_phrase_back(tokens, w - 1, lo, lex)
+            if head is not None and j + 1 - head[0] <= 16:
+                return head  # the relative clause says which one; the phrase is the noun before it
+            break
         if low in lex.boundaries and not (tok.is_cap and i > lo):
             break
         if low in lex.pronouns and i != j and low not in ("her", "his", "its", "their"):
