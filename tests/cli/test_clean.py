@@ -240,9 +240,8 @@ def test_clean_html_page_by_suffix(tmp_path: Path) -> None:
 
 def test_clean_corpus_from_html(tmp_path: Path) -> None:
     corpus = tmp_path / "c.jsonl"
-    corpus.write_text(
-        json.dumps({"id": "p1", "html": HTML_PAGE}) + "\n" + json.dumps({"id": "p2", "text": "no html"}) + "\n"
-    )
+    lines = [json.dumps({"id": "p1", "html": HTML_PAGE}), json.dumps({"id": "p2", "text": "no html"})]
+    corpus.write_text("\n".join(lines) + "\n")
     out = tmp_path / "out.jsonl"
     assert main(["clean", str(corpus), "--from", "html", "-o", str(out), "--quiet", "--workers", "1"]) == 0
     records = [json.loads(line) for line in out.read_text().splitlines()]
