@@ -226,9 +226,8 @@ def build_mention(tokens: list[Token], lex: Lexicon) -> Mention | None:
     if not words:
         return None
     first = appositive[0].lower if appositive else ""
-    if (
-        first in ("who", "which", "that", "whose", "a", "an", "the")
-        or (first.endswith(("ing", "ed")) and len(first) > 4)
+    if first in ("who", "which", "that", "whose", "a", "an", "the") or (
+        first.endswith(("ing", "ed")) and len(first) > 4
     ):
         # "The complaint, which was filed in court", "An official, speaking on condition of anonymity",
         # "the group, an al-Qaeda affiliate": the description is the noun phrase

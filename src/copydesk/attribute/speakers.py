@@ -170,12 +170,16 @@ class Resolver:
                 e
                 for e in self.entities
                 if e.label == "PERSON"
-                and any(f" {probe} " in f" {r.lower()} " for r in e.roles)
+                and any(f" {_role_head(r)}".endswith(f" {probe}") for r in e.roles)
                 and any(p < at for p in e.positions)  # introduced before, not later in the story
             ]
             if candidates:
                 return max(candidates, key=lambda e: max((p for p in e.positions if p < at), default=-1))
-        if mention.text.split()[0].lower() == "the" and (is_role_word(head, self.lex) or _AGE.fullmatch(head)):
+        if (
+            mention.text.split()[0].lower() == "the"
+            and (is_role_word(head, self.lex) or _AGE.fullmatch(head))
+            and head not in self.lex.agents
+        ):
             # "the Kentucky Republican said": a definite description of someone already in the story, unless
             # an unnamed one was introduced before ("a judge ... the judge")
             if not self._introduced_unnamed(head, mention.start):
@@ -235,6 +239,15 @@ class Resolver:
         if mention.role and mention.kind == "name" and mention.role not in found.roles:
             found.roles.append(mention.role)
         return found.name, found
+
+
+def _role_head(role: str) -> str:
+    """A role up to its head noun: "spokesman for the company" -> "spokesman"."""
+    words = role.lower().replace(",", " ").split()
+    cut = next(
+        (n for n, w in enumerate(words) if n > 0 and (w in _PREPOSITIONS or _participle(w))), len(words)
+    )
+    return " ".join(words[:cut])
 
 
 _AGE = re.compile(r"\d+-year-old")  # "the 28-year-old said"
