@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
 from copydesk.errors import CopydeskError
-from copydesk.extract import CleanOptions
-from copydesk.ingest.shards import ReadOptions
-from copydesk.run.driver import RunOptions, run_corpus
 from copydesk.run.executors import LocalExecutor, make_executor, resolve_workers
 
 
@@ -62,14 +62,23 @@ def records(folder: Path) -> list[dict[str, object]]:
     return sorted(rows, key=lambda r: str(r["key"]))
 
 
+def run_cli(src: Path, out: Path, *extra: str) -> dict[str, object]:
+    """``copydesk run`` in a fresh process, as the Ray workers are (nothing inherited from this one)."""
+    args = ["run", str(src), "--out", str(out), "--no-attribute", "--shard-docs", "2", "--workers", "2"]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")}
+    cmd = [sys.executable, "-m", "copydesk.cli.main", *args, "-q", "--json", *extra]
+    done = subprocess.run(cmd, capture_output=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
 @pytest.mark.ray
 def test_executors_ray_gives_the_same_records_as_local(tmp_path: Path) -> None:
     pytest.importorskip("ray")
     src = tiny_corpus(tmp_path / "c.jsonl")
-    base = {"read": ReadOptions(shard_docs=2), "clean": CleanOptions(attribute=False), "workers": 2}
-    local = run_corpus([str(src)], tmp_path / "local", RunOptions(**base))  # type: ignore[arg-type]
-    ray = run_corpus([str(src)], tmp_path / "ray", RunOptions(executor="ray", **base))  # type: ignore[arg-type]
-    assert (local.written, ray.written, ray.executor) == (6, 6, "ray")
+    local = run_cli(src, tmp_path / "local")
+    ray = run_cli(src, tmp_path / "ray", "--executor", "ray")
+    assert (local["written"], ray["written"], ray["executor"]) == (6, 6, "ray")
     assert records(tmp_path / "local") == records(tmp_path / "ray")
 
 
