@@ -272,7 +272,7 @@ def subject_after(tokens: list[Token], c: int, hi: int, lex: Lexicon, *, clause:
     if j == i:
         return None
     end = j
-    if end + 1 < hi and tokens[end].lower == "who" and tokens[i].lower in ("a", "an", "one", "another"):
+    if end + 1 < hi and tokens[end].lower == "who" and tokens[i].lower in ("a", "an", "one", "another", "the"):
         # "said a woman who lives nearby": the relative clause says who she is
         k = end + 1
         while k < hi and k < end + 15 and tokens[k].text not in ",.;:!?" and not tokens[k].quoted:
@@ -321,7 +321,8 @@ def _verb_like(tok: Token, lex: Lexicon) -> bool:
         low in lex.adverbs
         or low in lex.be_forms
         or low in _AUXILIARIES
-        or (low.endswith("ed") and len(low) > 4)
+        or (low.endswith("ed") and len(low) > 3)
+        or low in lex.past_verbs
         or lex.cue_lemma(low, direct=True) is not None
     )
 

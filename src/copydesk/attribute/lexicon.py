@@ -99,6 +99,7 @@ class Lexicon:
     place_stems: frozenset[str]  # first four letters of one-word places: "Kore", "Cana"
     given_names: dict[str, str]  # "Michelle" -> "f": the gender a first name usually carries
     agents: frozenset[str]  # roles that act for someone else: "the spokesman" is not the story's main figure
+    past_verbs: frozenset[str]  # irregular past forms that begin a verb phrase: "sought", "gave"
 
     def cue_lemma(self, word: str, *, direct: bool = False) -> str | None:
         """Return the lemma of ``word`` if it is a speech cue (``direct`` admits direct-only cues)."""
@@ -154,4 +155,5 @@ def load_lexicon() -> Lexicon:
         place_stems=frozenset(p.split()[-1][:4] for p in places if len(p.split()[-1]) >= 4),
         given_names={row[0]: row[1] for row in read_list("given_names.txt")},
         agents=_words("agents.txt"),
+        past_verbs=_words("past_verbs.txt"),
     )
