@@ -80,8 +80,8 @@ def _skip_back(tokens: list[Token], j: int, lo: int, lex: Lexicon) -> int:
         tok = tokens[j]
         if tok.quoted:
             return j
-        if lex.skippable(tok.text):
-            j -= 1
+        if lex.skippable(tok.text) or (not tok.is_cap and tok.lower.endswith("ly") and len(tok.lower) > 4):
+            j -= 1  # "had basically said", "traditionally argued"
             continue
         if tok.text == "," and j - 2 >= lo and tokens[j - 1].text.isdigit() and tokens[j - 2].text == ",":
             j -= 3  # an age: "Smith, 45, said"
@@ -126,7 +126,8 @@ def noun_phrase_back(tokens: list[Token], j: int, lo: int, lex: Lexicon) -> Span
             and not (low in _POSTMODS and i < j)
         ):
             lower_words += 1
-            if lower_words > 4 or low in lex.adverbs:
+            adjective = i - 1 >= lo and tokens[i - 1].lower in _DETERMINERS  # "the first lady"
+            if lower_words > 4 or (low in lex.adverbs and not adjective):
                 break
         i -= 1
         if low in _DETERMINERS:
@@ -240,6 +241,8 @@ def subject_after(tokens: list[Token], c: int, hi: int, lex: Lexicon, *, clause:
         i += 1
     if i >= hi or tokens[i].quoted:
         return None
+    if tokens[i].lower in lex.frame_open and tokens[c].lower != "according":
+        return None  # "..., said on Saturday, and ...": no speaker after the cue
     if tokens[i].lower in lex.pronouns and tokens[i].lower not in ("him", "her", "them", "it"):
         return (i, i + 1)
     j = i
@@ -272,7 +275,11 @@ def subject_after(tokens: list[Token], c: int, hi: int, lex: Lexicon, *, clause:
     if j == i:
         return None
     end = j
-    if end + 1 < hi and tokens[end].lower == "who" and tokens[i].lower in ("a", "an", "one", "another", "the"):
+    if (
+        end + 1 < hi
+        and tokens[end].lower == "who"
+        and tokens[i].lower in ("a", "an", "one", "another", "the")
+    ):
         # "said a woman who lives nearby": the relative clause says who she is
         k = end + 1
         while k < hi and k < end + 15 and tokens[k].text not in ",.;:!?" and not tokens[k].quoted:
