@@ -222,6 +222,13 @@ def subject_before(tokens: list[Token], c: int, lo: int, lex: Lexicon) -> Span |
                 continue
             if k + 1 < j and _appositive(tokens[k + 1 : j], lex):
                 head = noun_phrase_back(tokens, k - 1, lo, lex)
+                if head is not None and head[1] == k and (head[0] == lo or tokens[head[0]].is_cap):
+                    return (head[0], j)  # "Jane Doe, a spokeswoman, said"
+                segment = tokens[k + 1 : j]
+                if tokens[k + 1].lower in _DETERMINERS and any(t.is_cap and t.is_word for t in segment[1:]):
+                    # "Facebook made the tool for a crisis, a spokeswoman, Anna White, said": the words
+                    # before the first comma are what she said
+                    return (k + 1, j)
                 if head is not None and head[1] == k:
                     return (head[0], j)
         return None
