@@ -144,6 +144,9 @@ class Article(_Record):
     warnings: list[str] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    dup_cluster: str | None = None  # set by dedup: the canonical member's key, for every cluster member
+    dup_of: str | None = None  # the canonical member's id (null for the canonical member and unique ones)
+    dup_similarity: float | None = None  # estimated Jaccard similarity of the body with the canonical one
 
     @property
     def text(self) -> str:

@@ -106,6 +106,9 @@ def format_run_summary(summary: dict[str, Any]) -> str:
     if summary["skipped"]:
         rows.append(("skipped (not documents)", f"{summary['skipped']:,}"))
         rows += [(f"  {reason}", f"{n:,}") for reason, n in summary["skipped_by_reason"].items()]
+    dedup = summary.get("dedup")
+    if dedup:
+        rows.append(("duplicates", f"{dedup['duplicates']:,} in {dedup['clusters']:,} clusters (changed)"))
     resumed = f" ({summary['shards_resumed']:,} done before)" if summary["shards_resumed"] else ""
     rows += [
         ("shards", f"{summary['shards']:,}{resumed}"),

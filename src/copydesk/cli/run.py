@@ -37,6 +37,15 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--no-attribute", action="store_true", help="skip quotes and entities (faster)")
     parser.add_argument(
+        "--dedup",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="find exact and near-duplicate articles: dup_cluster, dup_of, dup_similarity (default: on)",
+    )
+    parser.add_argument(
+        "--dedup-threshold", metavar="J", type=float, default=0.8, help="near-duplicate Jaccard (default 0.8)"
+    )
+    parser.add_argument(
         "--workers", metavar="N", type=int, default=None, help="worker processes (default: one per CPU core)"
     )
     parser.add_argument("--executor", choices=("local", "ray"), default="local", help="where to run")
@@ -56,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
     import orjson
 
     from copydesk.cli.display import ProgressBar, format_run_summary
+    from copydesk.dedup import DedupOptions
     from copydesk.errors import CopydeskError
     from copydesk.extract import CleanOptions
     from copydesk.ingest.jsonl import JsonlOptions
@@ -64,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.shard_docs < 1 or args.max_chars < 1:
         raise CopydeskError("--shard-docs and --max-chars must be above 0")
+    if not 0.0 < args.dedup_threshold <= 1.0:
+        raise CopydeskError("--dedup-threshold must be above 0 and at most 1")
     fields = JsonlOptions(
         text_field=args.text_field, id_field=args.id_field, url_field=args.url_field, max_chars=args.max_chars
     )
@@ -75,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
         workers=args.workers,
         out_format=args.out_format,
         keep_work=args.keep_work,
+        dedup=DedupOptions(threshold=args.dedup_threshold) if args.dedup else None,
     )
     progress = None if args.quiet or not sys.stderr.isatty() else ProgressBar(sys.stderr)
     if progress is not None:

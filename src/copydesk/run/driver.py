@@ -22,9 +22,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from copydesk.dedup.finder import DedupOptions
 from copydesk.errors import CopydeskError
 from copydesk.extract import CleanOptions
 from copydesk.ingest.shards import ReadOptions, Shard, plan
+from copydesk.run.dedup_stage import run_dedup, with_signatures
 from copydesk.run.executors import make_executor
 from copydesk.run.pipeline import ShardResult, Task, clean_stage, run_task
 from copydesk.write.shards import read_marker
@@ -43,6 +45,7 @@ class RunOptions:
     workers: int | None = None  # None: one per CPU core
     out_format: str = "parquet"  # for a folder output: parquet or jsonl
     keep_work: bool = False  # keep the Parquet shards beside a DuckDB store after loading them
+    dedup: DedupOptions | None = field(default_factory=DedupOptions)  # None: no duplicate detection
 
 
 @dataclass(slots=True)
@@ -64,6 +67,7 @@ class RunSummary:
     seconds: float = 0.0
     executor: str = "local"
     workers: int = 1
+    dedup: dict[str, Any] | None = None  # what the dedup stage found (see run.dedup_stage)
 
     @property
     def total_rejected(self) -> int:
@@ -124,7 +128,8 @@ def run_corpus(
     summary = RunSummary(inputs=list(inputs), output=str(out), run_id=new_run_id(), shards=len(shards))
     summary.executor = options.executor
     summary.expected = sum(s.expected for s in shards)
-    stage = clean_stage(options.read.fields, options.clean)
+    dedup = options.dedup if store_path is not None or options.out_format == "parquet" else None
+    stage = with_signatures(clean_stage(options.read.fields, options.clean), work, dedup)
     loaded: dict[str, dict[str, Any]] = {}
     if store_path is not None:
         with Store(store_path) as existing:
@@ -161,6 +166,7 @@ def run_corpus(
                 summary.seconds = time.perf_counter() - start
                 if progress is not None:
                     progress(summary)
+            summary.dedup = run_dedup(work, store, executor, dedup)
         summary.seconds = time.perf_counter() - start
         _check(summary)
         if store is not None:

@@ -24,6 +24,9 @@ class Report:
     sql: str
 
 
+# An article's publisher, or else its url's host (for the duplicate reports).
+_PUBLISHER = "coalesce(m.publisher, nullif(regexp_extract(url, '://(?:www\\.)?([^/:]+)', 1), ''), '(none)')"
+
 REPORTS = (
     Report(
         "totals",
@@ -51,6 +54,22 @@ REPORTS = (
         "Most quoted speakers",
         "SELECT speaker, count(*) AS quotes, count(DISTINCT key) AS articles FROM quotes "
         "WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY quotes DESC, speaker LIMIT $limit",
+    ),
+    Report(
+        "clusters",
+        "Largest clusters of duplicates (by their canonical article)",
+        "SELECT coalesce(k.id, k.key) AS canonical, left(any_value(k.title), 60) AS title, "
+        f"count(*) AS articles, count(DISTINCT {_PUBLISHER.replace('url', 'm.url')}) AS publishers, "
+        "min(m.published_date) AS first, max(m.published_date) AS last "
+        "FROM articles m JOIN articles k ON k.key = m.dup_cluster "
+        "GROUP BY k.key, k.id ORDER BY articles DESC, canonical LIMIT $limit",
+    ),
+    Report(
+        "duplicates",
+        "Share of duplicates per publisher (publisher, else the url's host)",
+        f"SELECT {_PUBLISHER} AS publisher, count(*) AS articles, count(m.dup_of) AS duplicates, "
+        "round(100.0 * count(m.dup_of) / count(*), 1) AS dup_pct FROM articles m "
+        "GROUP BY 1 ORDER BY duplicates DESC, articles DESC, publisher LIMIT $limit",
     ),
     Report(
         "rejects",

@@ -1,0 +1,338 @@
+"""Where the deduplication stage finds its data: a folder of Parquet shards, or a DuckDB store.
+
+Both sources number the corpus's documents ``0..rows-1`` and offer the same methods to
+:func:`~copydesk.run.dedup_stage.dedup_corpus`: ``prepare``, ``band_files`` (Parquet files with
+``exact``, the band columns and, for a store, ``pending``), ``fetch`` (keys, ids, dates, lengths,
+signatures and, when asked, bodies of given rows), ``previous`` (pairs of rows already clustered),
+``pending_rows`` and ``write``.
+
+- :class:`FolderSource`: each shard's signature file sits in ``OUT/_copydesk/dedup/``; a shard without
+  one (written by a run without ``--dedup``) is sketched by a task. Every run deduplicates the whole
+  folder again from the stored signatures (none is recomputed) and rewrites the article shards.
+- :class:`StoreSource`: signatures and band keys live in the store's ``dedup_signatures`` table, with a
+  ``pending`` flag for the documents not deduplicated yet. A run compares its new documents with each
+  other and with the stored ones, never two stored ones again, and updates the clusters they join.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from copydesk.dedup.finder import Assignment, DedupOptions, Sketcher
+from copydesk.dedup.step import (
+    SIGNATURE_DIR,
+    band_column,
+    signature_path,
+    sketch_articles,
+    write_signatures,
+)
+from copydesk.errors import CopydeskError
+from copydesk.record import Article
+
+_META = ("exact", "signature", "key", "id", "date", "length")
+
+
+@dataclass(slots=True)
+class Fetched:
+    """What the stage needs of some documents, in the order of the rows asked for."""
+
+    keys: list[str]
+    ids: list[str | None]
+    dates: np.ndarray
+    lengths: np.ndarray
+    exact: np.ndarray
+    signatures: np.ndarray
+    texts: list[str]
+
+
+def _fetched(table: Any, texts: list[str], permutations: int) -> Fetched:
+    """A :class:`Fetched` from an Arrow table with the signature files' columns."""
+    raw = b"".join(table.column("signature").to_pylist())
+    return Fetched(
+        table.column("key").to_pylist(),
+        table.column("id").to_pylist(),
+        table.column("date").to_numpy().astype(np.int64),
+        table.column("length").to_numpy().astype(np.int64),
+        table.column("exact").to_numpy().astype(np.uint64),
+        np.frombuffer(raw, dtype=np.uint32).reshape(-1, permutations),
+        texts,
+    )
+
+
+def _fields(keys: list[str], result: Assignment | None) -> dict[str, tuple[Any, Any, Any]]:
+    if result is None:
+        return {}
+    return {
+        k: (c, d, s)
+        for k, c, d, s in zip(keys, result.cluster, result.dup_of, result.similarity, strict=True)
+    }
+
+
+@dataclass(slots=True, frozen=True)
+class SignFile:
+    """Sketch the articles of one Parquet shard into its signature file."""
+
+    articles: str
+    out: str
+    options: DedupOptions
+
+
+def sign_file(task: SignFile) -> str:
+    """Write the signature file of a shard written without one; return its path."""
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(task.articles, columns=["key", "id", "published", "body"])
+    rows = table.to_pylist()
+    articles = [Article(id=r["id"], published=r["published"], body=r["body"] or []) for r in rows]
+    write_signatures(
+        Path(task.out), sketch_articles([r["key"] for r in rows], articles, Sketcher(task.options))
+    )
+    return task.out
+
+
+@dataclass(slots=True, frozen=True)
+class Rewrite:
+    """Set the duplicate fields of one Parquet shard's articles (None for those not in a cluster)."""
+
+    articles: str
+    fields: dict[str, tuple[Any, Any, Any]]
+
+
+def rewrite_file(task: Rewrite) -> int:
+    """Rewrite one article shard with its duplicate fields, atomically; return the rows in clusters."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(task.articles)
+    values = [task.fields.get(k, (None, None, None)) for k in table.column("key").to_pylist()]
+    for i, name in enumerate(("dup_cluster", "dup_of", "dup_similarity")):
+        kind = pa.float64() if name == "dup_similarity" else pa.string()
+        column = pa.array([v[i] for v in values], kind)
+        at = table.schema.get_field_index(name)
+        table = table.set_column(at, name, column) if at >= 0 else table.append_column(name, column)
+    tmp = f"{task.articles}.{os.getpid()}.tmp"
+    pq.write_table(table, tmp, compression="zstd")
+    os.replace(tmp, task.articles)
+    return sum(v[0] is not None for v in values)
+
+
+class FolderSource:
+    """The documents of an output folder of Parquet shards."""
+
+    has_pending = False
+
+    def __init__(self, out_dir: str | Path, options: DedupOptions) -> None:
+        self.out = Path(out_dir)
+        self.options = options
+        self.shards: list[tuple[Path, Path]] = []  # (articles, signatures)
+        self.starts = np.zeros(1, dtype=np.int64)
+        self.rows = 0
+
+    def prepare(self, executor: Any) -> None:
+        """Find the shards, and sketch those without a signature file."""
+        if any((self.out / "articles").glob("*.jsonl.gz")):
+            raise CopydeskError("--dedup needs Parquet shards: use --out-format parquet, or --no-dedup")
+        for path in sorted((self.out / "articles").glob("part-*.parquet")):
+            shard_id = path.name[len("part-") : -len(".parquet")]
+            self.shards.append((path, signature_path(self.out, shard_id)))
+        todo = [SignFile(str(a), str(s), self.options) for a, s in self.shards if not s.exists()]
+        for _ in executor.map_unordered(sign_file, todo):
+            pass
+        import pyarrow.parquet as pq
+
+        counts = [pq.ParquetFile(s).metadata.num_rows for _, s in self.shards]
+        self.starts = np.concatenate([[0], np.cumsum(counts, dtype=np.int64)])
+        self.rows = int(self.starts[-1])
+
+    def band_files(self) -> list[str]:
+        """The signature files, in row order."""
+        return [str(s) for _, s in self.shards]
+
+    def pending_rows(self) -> np.ndarray:
+        """Every document: a folder is deduplicated whole each time."""
+        return np.arange(self.rows, dtype=np.int64)
+
+    def previous(self) -> tuple[np.ndarray, np.ndarray]:
+        """No clusters are carried over."""
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+
+    def fetch(self, rows: np.ndarray, texts: bool = False) -> Fetched:
+        """The signature columns (and bodies) of the given rows (sorted)."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        which = np.searchsorted(self.starts, rows, side="right") - 1
+        tables, bodies = [], []
+        for f in np.unique(which).tolist():
+            local = rows[which == f] - self.starts[f]
+            articles, signatures = self.shards[f]
+            tables.append(pq.read_table(signatures, columns=list(_META)).take(local))
+            if texts:
+                body = pq.read_table(articles, columns=["body"]).column("body").take(local).to_pylist()
+                bodies += ["\n\n".join(b or []) for b in body]
+        return _fetched(pa.concat_tables(tables), bodies, self.options.permutations)
+
+    def write(self, keys: list[str], result: Assignment | None, executor: Any) -> int:
+        """Rewrite every article shard with its documents' fields."""
+        fields = _fields(keys, result)
+        tasks = []
+        for articles, signatures in self.shards:
+            import pyarrow.parquet as pq
+
+            shard_keys = pq.read_table(signatures, columns=["key"]).column("key").to_pylist()
+            tasks.append(Rewrite(str(articles), {k: fields[k] for k in shard_keys if k in fields}))
+        return sum(executor.map_unordered(rewrite_file, tasks))
+
+
+class StoreSource:
+    """The documents of a DuckDB store, with their signatures in the ``dedup_signatures`` table."""
+
+    has_pending = True
+
+    def __init__(self, con: Any, work: str | Path, options: DedupOptions) -> None:
+        self.con = con
+        self.work = Path(work)
+        self.options = options
+        self.rows = 0
+        self.bands_file = self.work.joinpath(*SIGNATURE_DIR, "bands.parquet")
+
+    def _create(self) -> None:
+        bands = ", ".join(f"{band_column(b)} UBIGINT" for b in range(self.options.bands))
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS dedup_signatures (key VARCHAR PRIMARY KEY, id VARCHAR, date INTEGER, "
+            f"length BIGINT, exact UBIGINT, signature BLOB, {bands}, pending BOOLEAN)"
+        )
+        self.con.execute("CREATE TABLE IF NOT EXISTS dedup_meta (name VARCHAR PRIMARY KEY, value VARCHAR)")
+        o = self.options
+        setting = f"shingle_words={o.shingle_words} permutations={o.permutations} bands={o.bands} "
+        setting += f"rows={o.rows} seed={o.seed}"
+        found = self.con.execute("SELECT value FROM dedup_meta WHERE name = 'sketch'").fetchall()
+        if found and found[0][0] != setting:
+            raise CopydeskError(
+                f"the store's signatures were made with {found[0][0]}, not {setting}: "
+                "run with the same dedup options, or into a new store"
+            )
+        self.con.execute("INSERT OR REPLACE INTO dedup_meta VALUES ('sketch', ?)", [setting])
+
+    def prepare(self, executor: Any) -> None:
+        """Take in the shards' signature files, sketch stored articles without one, export the bands."""
+        self._create()
+        con = self.con
+        files = sorted(self.work.joinpath(*SIGNATURE_DIR).glob("sig-*.parquet"))
+        if files:
+            listed = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
+            con.execute(
+                f"INSERT INTO dedup_signatures SELECT DISTINCT ON (key) *, true AS pending "
+                f"FROM read_parquet([{listed}]) WHERE key IN (SELECT key FROM articles) "
+                "AND key NOT IN (SELECT key FROM dedup_signatures)"
+            )
+        self._sketch_missing()
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE dedup_rows AS "
+            "SELECT key, CAST(row_number() OVER (ORDER BY key) - 1 AS BIGINT) AS row FROM dedup_signatures"
+        )
+        columns = ", ".join(
+            ["s.exact", "s.pending"] + [f"s.{band_column(b)}" for b in range(self.options.bands)]
+        )
+        self.bands_file.parent.mkdir(parents=True, exist_ok=True)
+        path = str(self.bands_file).replace("'", "''")
+        con.execute(
+            f"COPY (SELECT {columns} FROM dedup_signatures s JOIN dedup_rows r USING (key) ORDER BY r.row) "
+            f"TO '{path}' (FORMAT parquet)"
+        )
+        self.rows = int(con.execute("SELECT count(*) FROM dedup_rows").fetchall()[0][0])
+
+    def _sketch_missing(self) -> None:
+        """Sketch the stored articles that have no signature (a store made before or without dedup)."""
+        sketcher = Sketcher(self.options)
+        con = self.con
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE dedup_missing AS SELECT key, id, published, body FROM articles "
+            "WHERE key NOT IN (SELECT key FROM dedup_signatures)"
+        )
+        missing = int(con.execute("SELECT count(*) FROM dedup_missing").fetchall()[0][0])
+        for offset in range(0, missing, self.options.batch):
+            rows = (
+                con.sql(
+                    f"SELECT * FROM dedup_missing ORDER BY key LIMIT {self.options.batch} OFFSET {offset}"
+                )
+                .to_arrow_table()
+                .to_pylist()
+            )
+            articles = [Article(id=r["id"], published=r["published"], body=r["body"] or []) for r in rows]
+            table = sketch_articles([r["key"] for r in rows], articles, sketcher)
+            con.register("dedup_new", table)
+            con.execute("INSERT INTO dedup_signatures SELECT *, true AS pending FROM dedup_new")
+            con.unregister("dedup_new")
+        con.execute("DROP TABLE dedup_missing")
+
+    def band_files(self) -> list[str]:
+        """The exported band keys, in row order."""
+        return [str(self.bands_file)]
+
+    def pending_rows(self) -> np.ndarray:
+        """The rows not deduplicated yet."""
+        rows = self.con.execute(
+            "SELECT r.row FROM dedup_rows r JOIN dedup_signatures s USING (key) "
+            "WHERE s.pending ORDER BY r.row"
+        ).fetchnumpy()["row"]
+        return np.asarray(rows, dtype=np.int64)
+
+    def previous(self) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs (member, canonical member) of the clusters already in the store."""
+        found = self.con.execute(
+            "SELECT m.row AS a, c.row AS b FROM articles x JOIN dedup_rows m ON x.key = m.key "
+            "JOIN dedup_rows c ON x.dup_cluster = c.key "
+            "WHERE x.dup_cluster IS NOT NULL AND x.dup_cluster <> x.key"
+        ).fetchnumpy()
+        return np.asarray(found["a"], np.int64), np.asarray(found["b"], np.int64)
+
+    def fetch(self, rows: np.ndarray, texts: bool = False) -> Fetched:
+        """The signature columns (and bodies) of the given rows (sorted)."""
+        import pyarrow as pa
+
+        self.con.register("dedup_wanted", pa.table({"row": pa.array(rows, pa.int64())}))
+        body = ", array_to_string(a.body, chr(10) || chr(10)) AS text" if texts else ""
+        join = " JOIN articles a ON a.key = s.key" if texts else ""
+        table = self.con.sql(
+            f"SELECT s.key, s.id, s.date, s.length, s.exact, s.signature{body} FROM dedup_wanted w "
+            f"JOIN dedup_rows r ON r.row = w.row JOIN dedup_signatures s ON s.key = r.key{join} "
+            "ORDER BY r.row"
+        ).to_arrow_table()
+        self.con.unregister("dedup_wanted")
+        bodies = [t or "" for t in table.column("text").to_pylist()] if texts else []
+        return _fetched(table, bodies, self.options.permutations)
+
+    def write(self, keys: list[str], result: Assignment | None, executor: Any) -> int:
+        """Update the articles of the changed clusters and mark every pending document done."""
+        import pyarrow as pa
+
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if result is not None and keys:
+                update = pa.table(
+                    {
+                        "key": pa.array(keys, pa.string()),
+                        "dup_cluster": pa.array(result.cluster, pa.string()),
+                        "dup_of": pa.array(result.dup_of, pa.string()),
+                        "dup_similarity": pa.array(result.similarity, pa.float64()),
+                    }
+                )
+                con.register("dedup_update", update)
+                con.execute(
+                    "UPDATE articles SET dup_cluster = u.dup_cluster, dup_of = u.dup_of, "
+                    "dup_similarity = u.dup_similarity FROM dedup_update u WHERE articles.key = u.key"
+                )
+                con.unregister("dedup_update")
+            con.execute("UPDATE dedup_signatures SET pending = false WHERE pending")
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        return len(keys)

@@ -1,0 +1,222 @@
+"""Deduplication as the first corpus-wide stage of ``copydesk run``: the same tasks under every executor.
+
+Signatures are computed per shard in the map step (:class:`~copydesk.dedup.step.Signatures`, the last
+step of the cleaning stage) and kept beside the shards. Then, over the whole corpus:
+
+1. **Bucket shuffle.** One task per LSH band (and one for exact keys) reads that band's column of
+   every signature file and sorts it: runs of equal keys are buckets, and their pairs are candidates
+   (only pairs touching a document not deduplicated before, in an incremental run).
+2. **Verification.** Candidates go in chunks to tasks that get the bodies and signatures of their
+   documents, drop pairs estimated far below the threshold, and keep those whose exact shingle Jaccard
+   similarity reaches it.
+3. **Connected components** of the kept pairs, exact copies and the clusters already in the store, in
+   this process (a label per document, 8 bytes each), and the canonical member of each cluster.
+4. **Writing** ``dup_cluster``, ``dup_of`` and ``dup_similarity``: an UPDATE of the store, or a rewrite
+   task per Parquet shard of a folder.
+
+Tasks are plain functions of picklable dataclasses mapped by the executor (local processes or Ray); where
+the data lives is a *source* (:mod:`copydesk.run.dedup_sources`). The result is the same whatever the
+executor: pairs are sorted and labels do not depend on the order tasks finish in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from copydesk.dedup.clusters import Members, components
+from copydesk.dedup.finder import DedupOptions, assign, prefilter, representatives
+from copydesk.dedup.lsh import bucket_pairs, chain_pairs, pack, unpack
+from copydesk.dedup.step import band_column
+from copydesk.dedup.verify import verify_texts
+
+VERIFY_CHUNK = 2000  # candidate pairs per verification task
+
+
+@dataclass(slots=True, frozen=True)
+class BandTask:
+    """Find the pairs of one band (or, with ``band`` -1, the exact copies) over all signature files."""
+
+    files: tuple[str, ...]
+    band: int
+    window: int = 64
+    pending: bool = False  # the files have a ``pending`` column: only pairs touching one count
+
+
+@dataclass(slots=True, frozen=True)
+class VerifyTask:
+    """Verify candidate pairs of documents given by their texts and signatures (positions into them)."""
+
+    left: np.ndarray
+    right: np.ndarray
+    rows: np.ndarray  # the documents' row numbers in the corpus
+    texts: list[str]
+    signatures: np.ndarray
+    options: DedupOptions
+
+
+@dataclass(slots=True)
+class DedupSummary:
+    """What the corpus-wide stage did."""
+
+    documents: int = 0
+    pending: int = 0
+    candidates: int = 0
+    verified: int = 0
+    exact_pairs: int = 0
+    clusters: int = 0
+    duplicates: int = 0
+    largest: int = 0
+    updated: int = 0
+    seconds: float = 0.0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary."""
+        return {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "extra"} | self.extra
+
+
+def read_columns(files: tuple[str, ...], columns: list[str]) -> dict[str, np.ndarray]:
+    """The given columns of all files, concatenated in file order, as NumPy arrays."""
+    import pyarrow.parquet as pq
+
+    parts: dict[str, list[np.ndarray]] = {c: [] for c in columns}
+    for path in files:
+        table = pq.read_table(path, columns=columns)
+        for c in columns:
+            parts[c].append(table.column(c).to_numpy())
+    return {c: (np.concatenate(v) if v else np.zeros(0)) for c, v in parts.items()}
+
+
+def band_pairs(task: BandTask) -> tuple[int, np.ndarray]:
+    """The packed pairs of one band (sorted, unique), tagged with the band."""
+    columns = ["exact"] + (["pending"] if task.pending else [])
+    if task.band >= 0:
+        columns.append(band_column(task.band))
+    data = read_columns(task.files, columns)
+    exact = data["exact"].astype(np.uint64)
+    if task.band < 0:
+        valid = np.flatnonzero(exact != 0)
+        pairs = chain_pairs(exact[valid], valid)
+    else:
+        reps = representatives(exact)
+        pairs = bucket_pairs(data[band_column(task.band)].astype(np.uint64)[reps], reps, task.window)
+    if task.pending and pairs.size:
+        left, right = unpack(pairs)
+        pending = data["pending"].astype(bool)
+        pairs = pairs[pending[left] | pending[right]]
+    return task.band, np.unique(pairs)
+
+
+def verify_chunk(task: VerifyTask) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The verified pairs of a chunk, as row numbers, with their exact similarity."""
+    packed = prefilter(pack(task.left, task.right), task.signatures, task.options)
+    left, right = unpack(packed)
+    if left.size == 0:
+        return left, right, np.zeros(0, dtype=np.float32)
+    similarity = verify_texts(task.texts, left, right, shingle_words=task.options.shingle_words)
+    keep = similarity >= task.options.threshold
+    return task.rows[left[keep]], task.rows[right[keep]], similarity[keep]
+
+
+def find_pairs(source: Any, executor: Any, options: DedupOptions) -> tuple[np.ndarray, np.ndarray]:
+    """The exact-copy pairs and the candidate pairs of the corpus: the bucket shuffle, one task a band."""
+    files = tuple(source.band_files())
+    tasks = [BandTask(files, b, options.window, source.has_pending) for b in range(-1, options.bands)]
+    exact, near = [], []
+    for band, pairs in executor.map_unordered(band_pairs, tasks):
+        (exact if band < 0 else near).append(pairs)
+    empty = np.zeros(0, dtype=np.uint64)
+    return (
+        np.unique(np.concatenate(exact)) if exact else empty,
+        np.unique(np.concatenate(near)) if near else empty,
+    )
+
+
+def verify(source: Any, executor: Any, near: np.ndarray, options: DedupOptions) -> tuple[np.ndarray, ...]:
+    """Verify the candidate pairs in chunks; return the kept pairs (left rows, right rows, similarity)."""
+
+    def tasks() -> Any:
+        for start in range(0, near.size, VERIFY_CHUNK):
+            left, right = unpack(near[start : start + VERIFY_CHUNK])
+            rows, inverse = np.unique(np.concatenate([left, right]), return_inverse=True)
+            fetched = source.fetch(rows, texts=True)
+            yield VerifyTask(
+                inverse[: left.size], inverse[left.size :], rows, fetched.texts, fetched.signatures, options
+            )
+
+    kept = list(executor.map_unordered(verify_chunk, tasks()))
+    if not kept:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32)
+    return tuple(np.concatenate([k[i] for k in kept]) for i in range(3))
+
+
+def dedup_corpus(source: Any, executor: Any, options: DedupOptions) -> DedupSummary:
+    """Find and write the duplicates of the corpus in ``source`` with ``executor``."""
+    import time
+
+    start = time.perf_counter()
+    source.prepare(executor)
+    n = source.rows
+    summary = DedupSummary(documents=n)
+    exact, near = find_pairs(source, executor, options)
+    summary.candidates, summary.exact_pairs = int(near.size), int(exact.size)
+    left, right, _ = verify(source, executor, near, options)
+    summary.verified = int(left.size)
+    exact_left, exact_right = unpack(exact)
+    old_left, old_right = source.previous()
+    labels = components(
+        n,
+        np.concatenate([left, exact_left, old_left]).astype(np.int64),
+        np.concatenate([right, exact_right, old_right]).astype(np.int64),
+    )
+    pending = source.pending_rows()
+    summary.pending = int(pending.size)
+    # The clusters holding a pending document are the ones to (re)write: all their members.
+    sizes = np.bincount(labels, minlength=n)
+    wanted = np.zeros(n, dtype=bool)
+    wanted[labels[pending[sizes[labels[pending]] > 1]]] = True
+    rows = np.flatnonzero(wanted[labels])
+    if rows.size:
+        fetched = source.fetch(rows, texts=False)
+        _, local = np.unique(labels[rows], return_inverse=True)
+        local_labels = np.empty(rows.size, dtype=np.int64)
+        # A component's label must be one of its members' positions: use its first member.
+        first = np.full(local.max() + 1, rows.size, dtype=np.int64)
+        np.minimum.at(first, local, np.arange(rows.size))
+        local_labels[:] = first[local]
+        members = Members(fetched.keys, fetched.ids, fetched.dates, fetched.lengths)
+        result = assign(local_labels, members, fetched.signatures, fetched.exact)
+        summary.clusters, summary.duplicates, summary.largest = (
+            result.clusters,
+            result.duplicates,
+            result.largest,
+        )
+        summary.updated = source.write(fetched.keys, result, executor)
+    else:
+        summary.updated = source.write([], None, executor)
+    summary.seconds = round(time.perf_counter() - start, 3)
+    return summary
+
+
+def with_signatures(stage: Any, out_dir: str | Path, options: DedupOptions | None) -> Any:
+    """The cleaning stage with the signature step last (unchanged when dedup is off)."""
+    from copydesk.dedup.step import Signatures
+    from copydesk.run.pipeline import Stage
+
+    if options is None:
+        return stage
+    return Stage(stage.name, (*stage.steps, Signatures(out_dir=str(out_dir), options=options)))
+
+
+def run_dedup(work: Path, store: Any, executor: Any, options: DedupOptions | None) -> dict[str, Any] | None:
+    """The corpus-wide dedup stage of a run over a store (``store``) or a folder (``work``)."""
+    from copydesk.run.dedup_sources import FolderSource, StoreSource
+
+    if options is None:
+        return None
+    source = StoreSource(store.con, work, options) if store is not None else FolderSource(work, options)
+    return dedup_corpus(source, executor, options).to_dict()
