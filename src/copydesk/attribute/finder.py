@@ -359,6 +359,17 @@ class ParagraphFinder:
                 rng = self.fallback(self.para, sent, c)
                 if rng is not None and any(t.quoted for t in tokens[rng[0] : rng[1]]):
                     rng = None
+        if (
+            rng is not None
+            and rng[0] - 1 > lo
+            and tokens[rng[0] - 1].text == ","
+            and content_lo < hi
+            and tokens[content_lo - 1].text == ","
+        ):
+            # "Facebook made the tool, a spokeswoman said on Saturday, and it has ...": words either side
+            either = self._content_first(lo, hi, c, lemma, rng, False)
+            if either:
+                return either
         if rng is not None and cues.content_ok(tokens, content_lo, hi, lemma, self.lex, c):
             end = hi
             if tokens[content_lo].lower == "to":
