@@ -217,11 +217,11 @@ def _entity_records(entities: list[Named], quotes: list[Quote], owners: list[Nam
         if owner is not None and owner.label == "PERSON":
             index[id(owner)].quotes.append(n)
         elif owner is None and quote.speaker and quote.speaker_mention and quote.speaker[:1].isupper():
-            rec = next((r for r in records if r.name == quote.speaker), None)
-            if rec is None:
-                rec = Entity(name=quote.speaker, label="PERSON", mentions=[quote.speaker_mention])
-                records.append(rec)
-            rec.quotes.append(n)
+            named = next((r for r in records if r.name == quote.speaker), None)
+            if named is None:
+                named = Entity(name=quote.speaker, label="PERSON", mentions=[quote.speaker_mention])
+                records.append(named)
+            named.quotes.append(n)
     return records
 
 

@@ -100,16 +100,16 @@ class ParagraphFinder:
                         absorbed.add(n)
         nested = {
             n
-            for n, item in directs
-            if item is not None
-            and item.cue_at is not None
-            and any(f.start < item.cue_at < item.start and item.end <= f.end + 1 for f in found)
+            for n, direct in directs
+            if direct is not None
+            and direct.cue_at is not None
+            and any(f.start < direct.cue_at < direct.start and direct.end <= f.end + 1 for f in found)
         }
-        for n, item in directs:
+        for n, direct in directs:
             # a quotation inside reported speech stays apart when it has its own cue there: 'he said he
             # heard students shout, "Build that wall!"', 'in what he called "the loneliest moment"'
-            if item is not None and (n not in absorbed or n in nested):
-                found.append(item)
+            if direct is not None and (n not in absorbed or n in nested):
+                found.append(direct)
         found.sort(key=lambda f: f.start)
         return found
 
@@ -316,18 +316,18 @@ class ParagraphFinder:
     def _around_cue(self, sent: Sentence, lo: int, hi: int, c: int, lemma: str) -> list[Found]:
         tokens = self.tokens
         if lemma == "according to":
-            rng = cues.subject_after(tokens, c, hi, self.lex)
-            if rng is None:
+            source = cues.subject_after(tokens, c, hi, self.lex)
+            if source is None:
                 return []
             if c == lo or (c - 1 == lo and not tokens[lo].is_word):
-                a = rng[1] + 1 if rng[1] < hi and tokens[rng[1]].text == "," else rng[1]
-                return self._made(a, hi, c, rng, "according to")
-            if rng[1] < hi and tokens[rng[1]].text == "," and _words(tokens[rng[1] : hi]) >= 3:
+                a = source[1] + 1 if source[1] < hi and tokens[source[1]].text == "," else source[1]
+                return self._made(a, hi, c, source, "according to")
+            if source[1] < hi and tokens[source[1]].text == "," and _words(tokens[source[1] : hi]) >= 3:
                 # "The harsh truth, according to experts, is that ...": the words either side of the cue
-                return self._made(lo, c, c, rng, "according to") + self._made(
-                    rng[1] + 1, hi, c, rng, "according to"
+                return self._made(lo, c, c, source, "according to") + self._made(
+                    source[1] + 1, hi, c, source, "according to"
                 )
-            return self._made(lo, c, c, rng, "according to")
+            return self._made(lo, c, c, source, "according to")
         content_lo = cues.content_start(tokens, c, hi, lemma, self.lex)
         rng: tuple[int, int] | None
         if c > lo and tokens[c - 1].text == "," and not tokens[c].lower.endswith("ing"):

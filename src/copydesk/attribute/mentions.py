@@ -166,8 +166,8 @@ def build_mention(tokens: list[Token], lex: Lexicon) -> Mention | None:
     start, end = toks[0].start, toks[-1].end
     text = " ".join(t.text for t in toks).replace(" ,", ",").replace(" .", ".")
     if len(toks) == 1 and toks[0].lower in lex.pronouns:
-        gender = lex.pronouns[toks[0].lower]
-        return Mention(toks[0].text, start, end, "pronoun", gender=gender if gender in "mf" else None)
+        said = lex.pronouns[toks[0].lower]
+        return Mention(toks[0].text, start, end, "pronoun", gender=said if said in "mf" else None)
     head, appositive = toks, []
     for k, tok in enumerate(toks):
         if tok.text == "," and k > 0:

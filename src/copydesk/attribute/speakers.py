@@ -51,9 +51,9 @@ class Resolver:
                 self._by_key.setdefault(key, ent)
         self._salient: list[_Salient] = []
         for span in names:
-            ent = self._by_key.get(span.text)
-            if ent is not None and span.subject and not span.quoted and ent.label != "GPE":
-                self._salient.append(_Salient(span.start, ent.name, ent, _kind(ent)))
+            named = self._by_key.get(span.text)
+            if named is not None and span.subject and not span.quoted and named.label != "GPE":
+                self._salient.append(_Salient(span.start, named.name, named, _kind(named)))
         self._salient.sort(key=lambda s: s.at)
 
     def entity_for_name(self, name: str, at: int) -> Named | None:
