@@ -10,8 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from copydesk.attribute import cues
+from copydesk.attribute.asides import Aside, embedded_tweet, pull_quote
 from copydesk.attribute.lexicon import Lexicon
-from copydesk.attribute.mentions import Mention, build_mention, name_run_end
+from copydesk.attribute.mentions import Mention, build_mention
 from copydesk.attribute.quotes import MarkedSpan
 from copydesk.attribute.text import Paragraph, Sentence, Token
 
@@ -85,10 +86,10 @@ class ParagraphFinder:
         directs: list[tuple[int, Found | None]] = []
         for n, span in enumerate(self.spans):
             directs.append((n, self._direct(span)))
-        pull = self._pull_quote()
+        pull = self._aside(pull_quote(self.para, self.lex, bool(self.spans)))
         if pull is not None:
             return [pull]
-        tweet = self._tweet()
+        tweet = self._aside(embedded_tweet(self.para, self.lex))
         if tweet is not None:
             found.append(tweet)
             self._prose = True  # what the tweet itself reports ("the union says ...")
@@ -113,57 +114,12 @@ class ParagraphFinder:
         found.sort(key=lambda f: f.start)
         return found
 
-    def _pull_quote(self) -> Found | None:
-        """A pull quote: words, then the speaker's name alone ("... thankful for it. Morgan McNeely")."""
-        tokens, sents = self.tokens, self.para.sentences
-        if len(sents) < 2 or self.spans or tokens[-1].text in '.!?…"”’':
+    def _aside(self, aside: Aside | None) -> Found | None:
+        if aside is None:
             return None
-        last = sents[-1]
-        end = name_run_end(tokens, last.lo, last.hi, self.lex)
-        if not 2 <= _words(tokens[last.lo : end]) <= 8 or (end < last.hi and tokens[end].text != ","):
-            return None
-        if end < last.hi and _words(tokens[end : last.hi]) > 5:
-            return None
-        body = tokens[: last.lo]
-        # the words end as a sentence does; a cue verb among them is no obstacle ("... vulnerable state.")
-        if _words(body) < 5 or body[-1].text not in '.!?…"”’':
-            return None
-        mention = self._mention((last.lo, last.hi))
-        if mention is None or mention.kind != "name":
-            return None
-        at = tokens[last.lo].start
-        return Found(body[0].start, body[-1].end, "direct", self.para.index, None, at, mention, aside=True)
-
-    def _tweet(self) -> Found | None:
-        """An embedded tweet: its words, then "— Name (@handle) date"; links at the end are not words."""
-        tokens = self.tokens
-        paren = next(
-            (k for k in range(len(tokens) - 2, 0, -1) if tokens[k].text == "(" and tokens[k + 1].text == "@"),
-            None,
+        return Found(
+            aside.start, aside.end, "direct", self.para.index, None, aside.at, aside.mention, aside=True
         )
-        if paren is None:
-            return None
-        dash = next((k for k in range(paren - 1, max(0, paren - 9), -1) if tokens[k].text in "—–-"), None)
-        if dash is None or dash + 1 >= paren:
-            return None
-        mention = self._mention((dash + 1, paren))
-        if mention is None or mention.kind != "name":
-            return None
-        end = dash
-        while end > 0:  # drop trailing links: a run of tokens without spaces that holds "/" and "."
-            k = end
-            while k > 0 and tokens[k - 1].start == (tokens[k - 2].end if k > 1 else -1):
-                k -= 1
-            run = "".join(t.text for t in tokens[k - 1 : end]) if k > 0 else ""
-            if k > 0 and "/" in run and "." in run:
-                end = k - 1
-                continue
-            break
-        body = tokens[:end]
-        if _words(body) < 5:
-            return None
-        at = tokens[dash + 1].start
-        return Found(body[0].start, body[-1].end, "direct", self.para.index, None, at, mention, aside=True)
 
     def _direct(self, span: MarkedSpan) -> Found | None:
         tokens = self.tokens
