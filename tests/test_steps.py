@@ -11,7 +11,7 @@ from copydesk.extract import CleanOptions
 from copydesk.ingest.text import Document
 from copydesk.record import Article
 from copydesk.step import Item
-from copydesk.steps import Clean, clean_html_page, html_to_text
+from copydesk.steps import Clean
 
 HTML = "<html><head><script>x=1</script></head><body><p>Some <b>bold</b> text.</p><p>Second</p></body></html>"
 
@@ -37,19 +37,11 @@ def test_steps_clean_is_cheap_to_pickle() -> None:
     assert len(pickle.dumps(step)) < 500 and pickle.loads(pickle.dumps(step)) == step
 
 
-def test_steps_clean_html_page_uses_clean_html_when_there(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_steps_clean_sends_html_documents_to_clean_html(monkeypatch: pytest.MonkeyPatch) -> None:
     def fake_clean_html(html: str, url: str | None = None, *, options: CleanOptions | None = None) -> Article:
         return Article(title="from clean_html", url=url)
 
-    monkeypatch.setattr(extract, "clean_html", fake_clean_html, raising=False)
-    assert clean_html_page(HTML, "https://x.org").title == "from clean_html"
-
-
-def test_steps_clean_html_page_falls_back_to_text(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delattr(extract, "clean_html", raising=False)
-    monkeypatch.setattr(extract, "clean_text", echo)
-    assert clean_html_page(HTML).body == ["Some bold text.\nSecond"]
-
-
-def test_steps_html_to_text_puts_blocks_on_lines_and_drops_scripts() -> None:
-    assert html_to_text(HTML) == "Some bold text.\nSecond"
+    monkeypatch.setattr(extract, "clean_html", fake_clean_html)
+    doc = Document("d1", HTML, "https://x.org", html=True)
+    article = Clean().process(doc, Item("k", doc))
+    assert (article.id, article.title, article.url) == ("d1", "from clean_html", "https://x.org")
