@@ -6,7 +6,8 @@ One run prints:
    ``dedup_corpus.py``: the exact Jaccard similarity of every pair of word 5-gram shingle sets
    (Python tokens, string shingles: independent of copydesk's hashing) is the ground truth; precision
    and recall of the pairs at Jaccard >= 0.8 that each system reports. copydesk's pairs are its verified
-   pairs (and exact copies), expanded over groups of exact copies; its *cluster* pairs (every two
+   pairs (sure by their signatures or verified exactly, and exact copies), expanded over groups of
+   exact copies; its *cluster* pairs (every two
    members of a cluster, linked through others) are shown too. datasketch's pairs are what
    ``MinHashLSH(threshold=0.8, num_perm=128)`` returns for each document's query.
 2. Speed and memory at each ``--sizes`` (default 50,000 and 200,000 documents), each system in a fresh
@@ -69,20 +70,12 @@ def truth_pairs(texts: list[str]) -> set[tuple[int, int]]:
 
 def copydesk_pairs(texts: list[str]) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
     """copydesk's verified pairs (expanded over exact copies) and its cluster pairs."""
-    from copydesk.dedup import (
-        DedupOptions,
-        Sketcher,
-        components,
-        find_candidates,
-        prefilter,
-        unpack,
-        verify_pairs,
-    )
+    from copydesk.dedup import DedupOptions, Sketcher, check_pairs, components, find_candidates, unpack
 
     options = DedupOptions(threshold=THRESHOLD)
     sketch = Sketcher(options)(texts)
     found = find_candidates(sketch.bands, sketch.exact, options)
-    left, right, _ = verify_pairs(texts, prefilter(found.near, sketch.signatures, options), options)
+    left, right, _ = check_pairs(texts, found.near, sketch.signatures, options)
     groups: dict[int, list[int]] = {}
     for i, key in enumerate(sketch.exact.tolist()):
         if key:
@@ -151,7 +144,7 @@ def current_rss() -> int:
 
 def run_copydesk(n: int) -> dict[str, float]:
     """Sketch, find candidates and verify them over n documents; CPU seconds of that work only."""
-    from copydesk.dedup import DedupOptions, Sketcher, find_candidates, prefilter, unpack
+    from copydesk.dedup import DedupOptions, Sketcher, find_candidates, triage, unpack
     from copydesk.dedup.shingles import Shingler
     from copydesk.dedup.verify import jaccard, shingle_sets
 
@@ -172,9 +165,10 @@ def run_copydesk(n: int) -> dict[str, float]:
     t = time.process_time()
     found = find_candidates(bands, exact, options)
     candidates = found.near.size
-    left, right = unpack(prefilter(found.near, signatures, options))
+    sure, unsure = triage(found.near, signatures, options)
+    left, right = unpack(unsure)
     cpu += time.process_time() - t
-    verified = 0
+    verified = int(sure.size)
     for start in range(0, left.size, 500):  # texts of candidates made again, a chunk at a time
         a, b = left[start : start + 500], right[start : start + 500]
         used, inverse = np.unique(np.concatenate([a, b]), return_inverse=True)

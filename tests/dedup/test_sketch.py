@@ -86,7 +86,7 @@ def test_lsh_bucket_pairs_all_pairs_then_a_window() -> None:
     keys = np.array([7, 7, 7, 1, 2, 2], dtype=np.uint64)
     assert sorted(zip(*unpack(bucket_pairs(keys)), strict=True)) == [(0, 1), (0, 2), (1, 2), (4, 5)]
     many = np.zeros(10, dtype=np.uint64)
-    assert bucket_pairs(many, window=2).size == 9 + 8  # neighbours 1 and 2 apart
+    assert bucket_pairs(many, window=2).size == 9 + 8  # a big run: each with the first, then a chain
 
 
 def test_lsh_chain_and_candidates_use_member_numbers() -> None:

@@ -12,9 +12,10 @@ from copydesk.dedup.finder import (
     Sketch,
     Sketcher,
     assign,
+    check_pairs,
     deduplicate,
     find_candidates,
-    prefilter,
+    triage,
     verify_pairs,
 )
 from copydesk.dedup.lsh import band_keys, candidate_pairs, pack, unpack
@@ -37,6 +38,7 @@ __all__ = [
     "band_keys",
     "candidate_pairs",
     "canonical_members",
+    "check_pairs",
     "components",
     "date_number",
     "deduplicate",
@@ -44,9 +46,9 @@ __all__ = [
     "find_candidates",
     "jaccard",
     "pack",
-    "prefilter",
     "shingle",
     "shingle_sets",
+    "triage",
     "unpack",
     "verify_pairs",
 ]

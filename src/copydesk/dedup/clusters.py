@@ -69,23 +69,27 @@ class UnionFind:
         self.parent[rb] = ra
         self.size[ra] += self.size[rb]
 
-    def roots(self) -> np.ndarray:
-        """The root of every element (a component label)."""
-        return np.array([self.find(x) for x in range(len(self.parent))], dtype=np.int64)
+    def union_pairs(self, left: np.ndarray, right: np.ndarray) -> None:
+        """Join the sets of every pair ``(left[k], right[k])``."""
+        for a, b in zip(left.tolist(), right.tolist(), strict=True):
+            self.union(a, b)
+
+    def labels(self) -> np.ndarray:
+        """The root of every element (a component label), compressing every path (vectorised)."""
+        parent = self.parent
+        while True:
+            grand = parent[parent]
+            if np.array_equal(grand, parent):
+                self.parent = parent
+                return parent.copy()
+            parent = grand
 
 
 def components(n: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """A component label for each of ``n`` texts, given the pairs ``(left[k], right[k])`` that link them."""
     uf = UnionFind(n)
-    for a, b in zip(left.tolist(), right.tolist(), strict=True):
-        uf.union(a, b)
-    parent = uf.parent
-    # Full compression, vectorised: repeat parent = parent[parent] until it stops changing.
-    while True:
-        grand = parent[parent]
-        if np.array_equal(grand, parent):
-            return parent
-        parent = grand
+    uf.union_pairs(left, right)
+    return uf.labels()
 
 
 @dataclass(slots=True)

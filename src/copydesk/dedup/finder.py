@@ -6,8 +6,8 @@ The four steps, each usable alone (the corpus run spreads them over partitions a
    :mod:`.minhash`, :mod:`.lsh`).
 2. :func:`find_candidates`: texts with the same exact key are linked at once; one text per exact key
    goes through LSH banding, and pairs sharing a band key become candidates.
-3. :func:`verify_pairs`: a candidate is kept when the exact Jaccard similarity of the shingle sets
-   reaches ``threshold``.
+3. :func:`check_pairs`: a candidate is kept when its signatures agree far above the threshold, or
+   when the exact Jaccard similarity of the shingle sets (:func:`verify_pairs`) reaches it.
 4. :func:`assign`: connected components of the kept pairs, the canonical member of each
    (:mod:`.clusters` documents the rule), and the fields ``dup_cluster``, ``dup_of``, ``dup_similarity``.
 
@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from copydesk.dedup.clusters import Members, canonical_members, components, date_number
+from copydesk.dedup.clusters import Members, UnionFind, canonical_members, date_number
 from copydesk.dedup.lsh import band_keys, candidate_pairs, chain_pairs, unpack
 from copydesk.dedup.minhash import MinHasher, estimate
 from copydesk.dedup.shingles import Shingler
-from copydesk.dedup.verify import verify_texts
+from copydesk.dedup.verify import jaccard, shingle_sets, verify_rounds, verify_texts
 from copydesk.record import Article
 
 
@@ -40,7 +40,7 @@ class DedupOptions:
     bands: int = 16  # LSH bands; bands x rows <= permutations
     rows: int = 8  # signature values per band
     window: int = 64  # largest bucket whose pairs are all candidates (see lsh.bucket_pairs)
-    margin: float = 0.15  # candidates estimated below threshold - margin are dropped unverified
+    margin: float = 0.15  # estimated below threshold - margin: dropped; above threshold + margin: kept
     seed: int = 1  # seeds the MinHash functions: runs to be compared must use the same
     batch: int = 512  # texts sketched at a time
 
@@ -127,17 +127,86 @@ def find_candidates(
     return Candidates(only_new(exact_pairs, new), only_new(near, new))
 
 
-def prefilter(packed: np.ndarray, signatures: np.ndarray, options: DedupOptions) -> np.ndarray:
-    """The candidates whose estimated similarity is at least ``threshold - margin``.
+def triage(
+    packed: np.ndarray, signatures: np.ndarray, options: DedupOptions
+) -> tuple[np.ndarray, np.ndarray]:
+    """Split candidates by their estimated similarity: (sure, unsure); those far below are dropped.
 
-    With 128 permutations the estimate's standard deviation is at most 0.044, so a pair at the
-    threshold falls below the default margin of 0.15 about once in 300,000.
+    *Sure* pairs are estimated at ``threshold + margin`` or above, *unsure* ones between the margins;
+    only the unsure need the exact similarity. With 128 permutations the estimate's standard deviation
+    is at most 0.044 (0.035 at 0.8), so with the default margin of 0.15 a pair at the threshold is
+    wrongly dropped, or one below it wrongly sure, less than once in 100,000.
     """
     left, right = unpack(packed)
     if left.size == 0:
-        return packed
-    keep = estimate(signatures[left], signatures[right]) >= options.threshold - options.margin
-    return packed[keep]
+        return packed, packed
+    estimated = estimate(signatures[left], signatures[right])
+    sure = estimated >= options.threshold + options.margin
+    unsure = ~sure & (estimated >= options.threshold - options.margin)
+    return packed[sure], packed[unsure]
+
+
+def check_pairs(
+    texts: Sequence[str],
+    packed: np.ndarray,
+    signatures: np.ndarray,
+    options: DedupOptions,
+    *,
+    spanning: bool = False,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The candidate pairs of ``texts`` that are copies: sure by their signatures, or verified exactly.
+
+    With ``spanning``, a pair whose texts the pairs kept so far already join is skipped: enough for
+    connected components, and far cheaper in a chunk of a story copied many times.
+    """
+    sure, unsure = triage(packed, signatures, options)
+    sure_left, sure_right = unpack(sure)
+    sure_similarity = estimate(signatures[sure_left], signatures[sure_right]).astype(np.float32)
+    if spanning:
+        left, right, similarity = _verify_spanning(texts, sure_left, sure_right, unsure, options)
+    else:
+        left, right, similarity = verify_pairs(texts, unsure, options)
+    return (
+        np.concatenate([sure_left, left]),
+        np.concatenate([sure_right, right]),
+        np.concatenate([sure_similarity, similarity]),
+    )
+
+
+def _verify_spanning(
+    texts: Sequence[str],
+    joined_left: np.ndarray,
+    joined_right: np.ndarray,
+    packed: np.ndarray,
+    o: DedupOptions,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`verify_pairs`, skipping the pairs already joined (by the ``joined`` pairs or earlier ones)."""
+    left, right = unpack(packed)
+    if left.size == 0:
+        return left, right, np.zeros(0, dtype=np.float32)
+    used, inverse = np.unique(np.concatenate([left, right]), return_inverse=True)
+    sets = shingle_sets(Shingler(o.shingle_words)([texts[i] for i in used.tolist()]))
+    linked = UnionFind(len(texts))
+    linked.union_pairs(joined_left, joined_right)
+    kept: list[tuple[int, int, float]] = []
+    pairs = zip(
+        left.tolist(),
+        right.tolist(),
+        inverse[: left.size].tolist(),
+        inverse[left.size :].tolist(),
+        strict=True,
+    )
+    for a, b, x, y in pairs:
+        if linked.find(a) == linked.find(b):
+            continue
+        similarity = jaccard(sets[x], sets[y])
+        if similarity >= o.threshold:
+            linked.union(a, b)
+            kept.append((a, b, similarity))
+    if not kept:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32)
+    a, b, sim = zip(*kept, strict=True)
+    return np.array(a, np.int64), np.array(b, np.int64), np.array(sim, np.float32)
 
 
 def verify_pairs(
@@ -209,7 +278,8 @@ class DedupStats:
 
     texts: int = 0
     candidates: int = 0
-    verified: int = 0
+    checked: int = 0  # candidates whose similarity was computed (others were joined already)
+    verified: int = 0  # pairs found similar
     exact_pairs: int = 0
     clusters: int = 0
     duplicates: int = 0
@@ -232,9 +302,14 @@ def deduplicate(
         keys = [str(i) for i in ids] if unique else [str(k) for k in range(len(articles))]
     sketch = Sketcher(options)(texts)
     found = find_candidates(sketch.bands, sketch.exact, options)
-    left, right, _ = verify_pairs(texts, prefilter(found.near, sketch.signatures, options), options)
-    exact_left, exact_right = unpack(found.exact)
-    labels = components(len(texts), np.concatenate([left, exact_left]), np.concatenate([right, exact_right]))
+    linked = UnionFind(len(texts))
+    linked.union_pairs(*unpack(found.exact))
+
+    def verify(chunks: list[np.ndarray]) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        return [check_pairs(texts, c, sketch.signatures, options, spanning=True) for c in chunks]
+
+    left, _, checked = verify_rounds(linked, found.near, verify)
+    labels = linked.labels()
     members = Members(
         keys,
         [a.id for a in articles],
@@ -249,6 +324,7 @@ def deduplicate(
     return DedupStats(
         len(texts),
         int(found.near.size),
+        checked,
         int(left.size),
         int(found.exact.size),
         result.clusters,

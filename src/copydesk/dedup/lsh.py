@@ -8,9 +8,10 @@ rows, a pair at ``s = 0.8`` is found 95% of the time and one at 0.9 all but neve
 below 0.5 are almost never candidates. A text costs ``bands x 8`` bytes of keys (128 for 16 bands).
 
 Candidates come from sorting each band's keys, not from hash tables of buckets: runs of equal keys are
-the buckets. A run of ``L`` texts gives its ``L (L - 1) / 2`` pairs when ``L <= window``; in a larger
-run each text is paired with the ``window`` texts after it, which keeps a huge bucket (a story copied
-thousands of times) linear in cost while connected components still join all its verified members.
+the buckets. A run of ``L`` texts gives its ``L (L - 1) / 2`` pairs when ``L <= window + 1``; in a
+larger run each text is paired with the run's first text and with its neighbour, which keeps a huge
+bucket (a story copied thousands of times) linear in cost while connected components still join its
+verified members.
 """
 
 from __future__ import annotations
@@ -54,19 +55,30 @@ def unpack(packed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def bucket_pairs(keys: np.ndarray, members: np.ndarray | None = None, window: int = 64) -> np.ndarray:
     """Packed pairs of texts whose ``keys`` are equal (one key per text; ``members``: their numbers).
 
-    ``members`` defaults to ``0..len(keys)-1``. Pairs within a run of equal keys are all given for runs
-    up to ``window + 1`` texts, and pairs at most ``window`` apart (in text-number order) beyond.
+    ``members`` defaults to ``0..len(keys)-1``. A run of equal keys of up to ``window + 1`` texts gives
+    all its pairs; a larger run gives each text paired with the run's first and with the next one, which
+    is enough for connected components of texts that are all alike, at a cost linear in the run.
     """
     numbers = np.arange(len(keys), dtype=np.int64) if members is None else np.asarray(members, np.int64)
     order = np.lexsort((numbers, keys))
     ordered = keys[order]
-    run = np.concatenate([[0], np.cumsum(ordered[1:] != ordered[:-1])])
+    run = np.zeros(len(keys), dtype=np.int64)
+    np.cumsum(ordered[1:] != ordered[:-1], out=run[1:])
+    size = np.bincount(run)[run] if len(keys) else run
+    small = size <= window + 1
     found = []
     for d in range(1, window + 1):
-        same = run[d:] == run[:-d]
+        same = (run[d:] == run[:-d]) & small[d:]
         if not same.any():
             break  # a run with texts d + 1 apart also has texts d apart
         found.append(pack(numbers[order[:-d][same]], numbers[order[d:][same]]))
+    big = np.flatnonzero(~small)
+    if big.size:
+        first = np.searchsorted(run, run[big])  # the first text of each one's run
+        later = big[big != first]
+        found.append(pack(numbers[order[first[big != first]]], numbers[order[later]]))
+        chained = later[later - 1 != first[big != first]]
+        found.append(pack(numbers[order[chained - 1]], numbers[order[chained]]))
     return np.concatenate(found) if found else np.zeros(0, dtype=np.uint64)
 
 

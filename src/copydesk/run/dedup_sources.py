@@ -121,6 +121,26 @@ def rewrite_file(task: Rewrite) -> int:
     return sum(v[0] is not None for v in values)
 
 
+def _body(paragraphs: list[str] | None) -> str:
+    return "\n\n".join(paragraphs or [])
+
+
+def read_rows(path: str | Path, rows: np.ndarray, column: str) -> list[Any]:
+    """Values of one column at the given (sorted) rows of a Parquet file, reading only their row groups."""
+    import pyarrow.parquet as pq
+
+    file = pq.ParquetFile(path)
+    meta = file.metadata
+    ends = np.cumsum([meta.row_group(g).num_rows for g in range(meta.num_row_groups)])
+    groups = np.searchsorted(ends, rows, side="right")
+    values: list[Any] = []
+    for g in np.unique(groups).tolist():
+        start = int(ends[g - 1]) if g else 0
+        chunk = file.read_row_group(g, columns=[column]).column(column)
+        values += chunk.take(rows[groups == g] - start).to_pylist()
+    return values
+
+
 class FolderSource:
     """The documents of an output folder of Parquet shards."""
 
@@ -173,8 +193,7 @@ class FolderSource:
             articles, signatures = self.shards[f]
             tables.append(pq.read_table(signatures, columns=list(_META)).take(local))
             if texts:
-                body = pq.read_table(articles, columns=["body"]).column("body").take(local).to_pylist()
-                bodies += ["\n\n".join(b or []) for b in body]
+                bodies += [_body(b) for b in read_rows(articles, local, "body")]
         return _fetched(pa.concat_tables(tables), bodies, self.options.permutations)
 
     def write(self, keys: list[str], result: Assignment | None, executor: Any) -> int:

@@ -8,7 +8,8 @@ step of the cleaning stage) and kept beside the shards. Then, over the whole cor
    (only pairs touching a document not deduplicated before, in an incremental run).
 2. **Verification.** Candidates go in chunks to tasks that get the bodies and signatures of their
    documents, drop pairs estimated far below the threshold, and keep those whose exact shingle Jaccard
-   similarity reaches it.
+   similarity reaches it. Chunks go in rounds; pairs already joined (by exact copies, clusters in the
+   store, or earlier rounds) are never verified.
 3. **Connected components** of the kept pairs, exact copies and the clusters already in the store, in
    this process (a label per document, 8 bytes each), and the canonical member of each cluster.
 4. **Writing** ``dup_cluster``, ``dup_of`` and ``dup_similarity``: an UPDATE of the store, or a rewrite
@@ -27,13 +28,13 @@ from typing import Any
 
 import numpy as np
 
-from copydesk.dedup.clusters import Members, components
-from copydesk.dedup.finder import DedupOptions, assign, prefilter, representatives
+from copydesk.dedup.clusters import Members, UnionFind
+from copydesk.dedup.finder import DedupOptions, assign, check_pairs, representatives
 from copydesk.dedup.lsh import bucket_pairs, chain_pairs, pack, unpack
 from copydesk.dedup.step import band_column
-from copydesk.dedup.verify import verify_texts
+from copydesk.dedup.verify import verify_rounds
 
-VERIFY_CHUNK = 2000  # candidate pairs per verification task
+VERIFY_BLOCK = 2000  # documents per block of a verification task (see dedup.verify.plan_chunks)
 
 
 @dataclass(slots=True, frozen=True)
@@ -65,7 +66,8 @@ class DedupSummary:
     documents: int = 0
     pending: int = 0
     candidates: int = 0
-    verified: int = 0
+    checked: int = 0  # candidates verified (the others were joined already)
+    verified: int = 0  # candidates found similar
     exact_pairs: int = 0
     clusters: int = 0
     duplicates: int = 0
@@ -112,14 +114,11 @@ def band_pairs(task: BandTask) -> tuple[int, np.ndarray]:
 
 
 def verify_chunk(task: VerifyTask) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The verified pairs of a chunk, as row numbers, with their exact similarity."""
-    packed = prefilter(pack(task.left, task.right), task.signatures, task.options)
-    left, right = unpack(packed)
-    if left.size == 0:
-        return left, right, np.zeros(0, dtype=np.float32)
-    similarity = verify_texts(task.texts, left, right, shingle_words=task.options.shingle_words)
-    keep = similarity >= task.options.threshold
-    return task.rows[left[keep]], task.rows[right[keep]], similarity[keep]
+    """The pairs of a chunk that are copies, as row numbers, with their similarity."""
+    left, right, similarity = check_pairs(
+        task.texts, pack(task.left, task.right), task.signatures, task.options
+    )
+    return task.rows[left], task.rows[right], similarity
 
 
 def find_pairs(source: Any, executor: Any, options: DedupOptions) -> tuple[np.ndarray, np.ndarray]:
@@ -136,22 +135,24 @@ def find_pairs(source: Any, executor: Any, options: DedupOptions) -> tuple[np.nd
     )
 
 
-def verify(source: Any, executor: Any, near: np.ndarray, options: DedupOptions) -> tuple[np.ndarray, ...]:
-    """Verify the candidate pairs in chunks; return the kept pairs (left rows, right rows, similarity)."""
+def verify(
+    source: Any, executor: Any, near: np.ndarray, linked: UnionFind, options: DedupOptions
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """Verify the candidates in rounds of chunks, one task a chunk, skipping pairs ``linked`` joins."""
 
-    def tasks() -> Any:
-        for start in range(0, near.size, VERIFY_CHUNK):
-            left, right = unpack(near[start : start + VERIFY_CHUNK])
-            rows, inverse = np.unique(np.concatenate([left, right]), return_inverse=True)
-            fetched = source.fetch(rows, texts=True)
-            yield VerifyTask(
-                inverse[: left.size], inverse[left.size :], rows, fetched.texts, fetched.signatures, options
-            )
+    def task(chunk: np.ndarray) -> VerifyTask:
+        left, right = unpack(chunk)
+        rows, inverse = np.unique(np.concatenate([left, right]), return_inverse=True)
+        fetched = source.fetch(rows, texts=True)
+        local_left, local_right = inverse[: left.size], inverse[left.size :]
+        return VerifyTask(local_left, local_right, rows, fetched.texts, fetched.signatures, options)
 
-    kept = list(executor.map_unordered(verify_chunk, tasks()))
-    if not kept:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32)
-    return tuple(np.concatenate([k[i] for k in kept]) for i in range(3))
+    def run(chunks: list[np.ndarray]) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        tasks = [task(c) for c in chunks]  # fetched here, before any task runs: one thread uses the store
+        return list(executor.map_unordered(verify_chunk, tasks))
+
+    per_round = 2 * max(1, int(getattr(executor, "workers", 1)))
+    return verify_rounds(linked, near, run, block=VERIFY_BLOCK, chunks_per_round=per_round)
 
 
 def dedup_corpus(source: Any, executor: Any, options: DedupOptions) -> DedupSummary:
@@ -164,15 +165,12 @@ def dedup_corpus(source: Any, executor: Any, options: DedupOptions) -> DedupSumm
     summary = DedupSummary(documents=n)
     exact, near = find_pairs(source, executor, options)
     summary.candidates, summary.exact_pairs = int(near.size), int(exact.size)
-    left, right, _ = verify(source, executor, near, options)
+    linked = UnionFind(n)
+    linked.union_pairs(*unpack(exact))
+    linked.union_pairs(*source.previous())
+    left, _, summary.checked = verify(source, executor, near, linked, options)
     summary.verified = int(left.size)
-    exact_left, exact_right = unpack(exact)
-    old_left, old_right = source.previous()
-    labels = components(
-        n,
-        np.concatenate([left, exact_left, old_left]).astype(np.int64),
-        np.concatenate([right, exact_right, old_right]).astype(np.int64),
-    )
+    labels = linked.labels()
     pending = source.pending_rows()
     summary.pending = int(pending.size)
     # The clusters holding a pending document are the ones to (re)write: all their members.
