@@ -92,3 +92,10 @@ def test_finder_options_are_checked() -> None:
         DedupOptions(threshold=0)
     with pytest.raises(ValueError, match="bands"):
         DedupOptions(bands=20, rows=8)
+
+
+def test_finder_public_names_import() -> None:
+    import copydesk.dedup as dedup
+
+    for name in dedup.__all__:
+        assert getattr(dedup, name) is not None

@@ -101,6 +101,19 @@ def test_pipeline_incremental_run_finds_copies_of_stored_articles(fake: None, tm
     assert con.sql("SELECT count(*), count(*) FILTER (pending) FROM dedup_signatures").fetchall() == [(7, 0)]
 
 
+def test_pipeline_reports_show_clusters_and_publishers(fake: None, tmp_path: Path) -> None:
+    from copydesk.serve.reports import find_report, open_corpus, run_report
+
+    run_corpus([write(tmp_path / "b1.jsonl", BATCH_1)], tmp_path / "c.duckdb", options())
+    con = open_corpus(tmp_path / "c.duckdb")
+    columns, rows = run_report(con, find_report("clusters"))
+    assert columns[:3] == ["canonical", "title", "articles"] and rows[0][0::2][:2] == ("wire-1", 3)
+    assert rows[0][3] == 3  # a.example, b.example and c.example
+    _, rows = run_report(con, find_report("duplicates"))
+    assert {r[0]: r[1:3] for r in rows} == {"a.example": (2, 0), "b.example": (2, 1), "c.example": (1, 1)}
+    con.close()
+
+
 def test_pipeline_same_input_twice_changes_nothing(fake: None, tmp_path: Path) -> None:
     store = tmp_path / "c.duckdb"
     src = write(tmp_path / "b1.jsonl", BATCH_1)

@@ -114,7 +114,7 @@ def verify_rounds(
     chunks = plan_chunks(near, block)
     while chunks:
         labels = linked.labels()
-        batch = []
+        batch: list[np.ndarray] = []
         while chunks and len(batch) < chunks_per_round:
             chunk = chunks.pop(0)
             left, right = unpack(chunk)

@@ -34,7 +34,7 @@ from copydesk.dedup.lsh import bucket_pairs, chain_pairs, pack, unpack
 from copydesk.dedup.step import band_column
 from copydesk.dedup.verify import verify_rounds
 
-VERIFY_BLOCK = 2000  # documents per block of a verification task (see dedup.verify.plan_chunks)
+VERIFY_BLOCK = 1000  # documents per block of a verification task (see dedup.verify.plan_chunks)
 
 
 @dataclass(slots=True, frozen=True)
@@ -115,9 +115,8 @@ def band_pairs(task: BandTask) -> tuple[int, np.ndarray]:
 
 def verify_chunk(task: VerifyTask) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The pairs of a chunk that are copies, as row numbers, with their similarity."""
-    left, right, similarity = check_pairs(
-        task.texts, pack(task.left, task.right), task.signatures, task.options
-    )
+    packed = pack(task.left, task.right)
+    left, right, similarity = check_pairs(task.texts, packed, task.signatures, task.options, spanning=True)
     return task.rows[left], task.rows[right], similarity
 
 
@@ -125,7 +124,8 @@ def find_pairs(source: Any, executor: Any, options: DedupOptions) -> tuple[np.nd
     """The exact-copy pairs and the candidate pairs of the corpus: the bucket shuffle, one task a band."""
     files = tuple(source.band_files())
     tasks = [BandTask(files, b, options.window, source.has_pending) for b in range(-1, options.bands)]
-    exact, near = [], []
+    exact: list[np.ndarray] = []
+    near: list[np.ndarray] = []
     for band, pairs in executor.map_unordered(band_pairs, tasks):
         (exact if band < 0 else near).append(pairs)
     empty = np.zeros(0, dtype=np.uint64)
