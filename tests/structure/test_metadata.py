@@ -48,3 +48,11 @@ def test_metadata_time_element_and_rel_author() -> None:
 def test_metadata_iso_date() -> None:
     assert iso_date("Tue, 2024-03-05T08:00") == "2024-03-05"
     assert iso_date("yesterday") is None
+
+
+def test_metadata_guess_date_from_an_undeclared_page() -> None:
+    from copydesk.structure.metadata import guess_date
+
+    html = "<html><body><article><p>Some story text.</p></article></body></html>"
+    assert guess_date(html, "https://example.com/2021/03/04/some-story") == "2021-03-04"
+    assert guess_date("", None) is None

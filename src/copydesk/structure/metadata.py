@@ -170,3 +170,14 @@ def read_metadata(tree: LexborHTMLParser) -> PageMeta:
         node = tree.css_first("title")
         meta.title = node.text(strip=True) if node else None
     return meta
+
+
+def guess_date(html: str, url: str | None = None) -> str | None:
+    """The publication date htmldate finds in a page (its last resort, for pages that declare none)."""
+    import htmldate
+
+    try:
+        found = htmldate.find_date(html, url=url, extensive_search=True, original_date=True)
+    except (ValueError, TypeError, AttributeError):  # htmldate on markup it cannot read
+        return None
+    return iso_date(found) if isinstance(found, str) else None
