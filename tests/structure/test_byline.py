@@ -35,3 +35,18 @@ def test_byline_publisher_from_url() -> None:
     by = parse_byline("Phnom Penh Post / Vandy Muong", WORDS, url="https://www.phnompenhpost.com/x")
     assert by.publisher == "Phnom Penh Post"
     assert by.authors == ["Vandy Muong"]
+
+
+def test_byline_clean_declared_names() -> None:
+    from copydesk.structure.byline import clean_name
+
+    assert clean_name("By  Thai Vong ") == "Thai Vong"
+    assert clean_name("Jane Smith,") == "Jane Smith"
+
+
+def test_byline_from_dom_elements() -> None:
+    from copydesk.structure.byline import dom_bylines
+
+    texts = ["Share this", "Written by Hunter Dukes", "Hunter Dukes is a writer based in London and Paris."]
+    assert dom_bylines(texts, WORDS) == ["Hunter Dukes"]
+    assert dom_bylines(["Menu", "Subscribe now"], WORDS) == []

@@ -84,3 +84,18 @@ def parse_byline(line: str, words: WordLists, url: str | None = None) -> Byline:
         elif is_person_name(part):
             out.authors.append(part)
     return out
+
+
+def clean_name(name: str) -> str:
+    """A declared author name without a "By" prefix or surrounding punctuation."""
+    return _PREFIX.sub("", " ".join(name.split())).strip(" ,;:|")
+
+
+def dom_bylines(texts: list[str], words: WordLists, url: str | None = None) -> list[str]:
+    """Authors from the texts of elements a page marks as author or byline (the first that names one)."""
+    for text in texts:
+        if 1 <= len(text.split()) <= 14:
+            by = parse_byline(text, words, url)
+            if by.authors:
+                return by.authors
+    return []

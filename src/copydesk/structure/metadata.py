@@ -49,6 +49,9 @@ _DATE_META = (
 )
 
 
+_BYLINE_NODES = '[class*="byline"], [class*="author"], [id*="byline"], [id*="author"], [rel="author"]'
+
+
 @dataclass(slots=True)
 class PageMeta:
     """Metadata a page declares (each field None or empty when it declares none)."""
@@ -60,6 +63,7 @@ class PageMeta:
     url: str | None = None
     lang: str | None = None
     description: str | None = None
+    byline_texts: list[str] = field(default_factory=list)  # texts of elements marked author or byline
 
 
 def iso_date(value: str | None) -> str | None:
@@ -166,6 +170,7 @@ def read_metadata(tree: LexborHTMLParser) -> PageMeta:
     html = tree.css_first("html")
     lang = html.attributes.get("lang") if html else None
     meta.lang = lang.split("-")[0].lower() if lang else None
+    meta.byline_texts = [t for n in tree.css(_BYLINE_NODES)[:30] if (t := n.text(separator=" ", strip=True))]
     if not meta.title:
         node = tree.css_first("title")
         meta.title = node.text(strip=True) if node else None
