@@ -142,6 +142,17 @@ def test_pipeline_folder_output_has_the_fields(fake: None, tmp_path: Path) -> No
     assert len(list((out / "_copydesk" / "dedup").glob("sig-*.parquet"))) == 3
 
 
+def test_pipeline_folder_second_batch_reuses_the_signatures(fake: None, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_corpus([write(tmp_path / "b1.jsonl", BATCH_1)], out, options())
+    signed = {p: p.stat().st_mtime_ns for p in (out / "_copydesk" / "dedup").glob("sig-*.parquet")}
+    summary = run_corpus([write(tmp_path / "b2.jsonl", BATCH_2)], out, options())
+    assert summary.dedup is not None and summary.dedup["documents"] == 7
+    assert all(p.stat().st_mtime_ns == t for p, t in signed.items())  # not signed again
+    rows = {r["id"]: r for r in pq.read_table(out / "articles").to_pylist()}
+    assert rows["wire-1"]["dup_of"] == "early" and rows["storm-copy"]["dup_of"] == "wire-2"
+
+
 def test_pipeline_threshold_option_reaches_the_stage(fake: None, tmp_path: Path) -> None:
     docs = [BATCH_1[0], story("short", "Budget", COUNCIL[:3], "2025-03-05", [], "https://e.example/1")]
     summary = run_corpus([write(tmp_path / "b.jsonl", docs)], tmp_path / "c.duckdb", options())
