@@ -6,8 +6,10 @@ OUT := out
 
 .PHONY: demo test lint clean-venv
 
+# A current pip: the one venv bundles (23.x) trips over extras spelt two ways (lxml[html_clean] / [html-clean]).
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade "pip>=24.2"
 
 # Stamp files: reinstall only when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
