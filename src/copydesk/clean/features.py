@@ -248,7 +248,9 @@ class PageLines:
 
 def page_lines(lines: list[str], lex: Lexicon, table: np.ndarray, skip: set[int] | None = None) -> PageLines:
     """Collect the non-blank lines (minus ``skip``) and compute their base features."""
-    index, text, gaps = [], [], []
+    index: list[int] = []
+    text: list[str] = []
+    gaps: list[list[int]] = []
     blank_run = 3
     for i, line in enumerate(lines):
         if not line or (skip and i in skip):
