@@ -86,6 +86,11 @@ def parse_byline(line: str, words: WordLists, url: str | None = None) -> Byline:
     return out
 
 
+def has_by_prefix(text: str) -> bool:
+    """Whether a line opens like a byline: "By ...", "Von ...", "Written by ..."."""
+    return _PREFIX.match(text.strip()) is not None
+
+
 def clean_name(name: str) -> str:
     """A declared author name without a "By" prefix or surrounding punctuation."""
     return _PREFIX.sub("", " ".join(name.split())).strip(" ,;:|")

@@ -19,7 +19,7 @@ import re
 
 import numpy as np
 
-from copydesk.structure.byline import _PREFIX, parse_byline
+from copydesk.structure.byline import has_by_prefix, parse_byline
 from copydesk.structure.captions import split_credit
 from copydesk.structure.related import looks_like_headline
 from copydesk.structure.wordlists import WordLists
@@ -43,7 +43,7 @@ def is_strong_byline(text: str, words: WordLists, url: str | None) -> bool:
         rest = rest[: len(rest) - len(cut)].rstrip() if rest.endswith(cut) else rest
     if _END.search(rest):
         return False
-    return bool(by.publisher or by.removed or _PREFIX.match(text.strip()))
+    return bool(by.publisher or by.removed or has_by_prefix(text))
 
 
 def repair_header(
