@@ -5,20 +5,7 @@ from __future__ import annotations
 import pytest
 
 from copydesk.attribute import AttributeOptions, Attributor, attribute
-from copydesk.record import Quote
-
-
-@pytest.fixture(scope="module")
-def attributor() -> Attributor:
-    att = Attributor(AttributeOptions(use_parser=False))
-    att.setup()
-    return att
-
-
-def _by_text(quotes: list[Quote], fragment: str) -> Quote:
-    found = [q for q in quotes if fragment in q.text]
-    assert found, f"no quote holds {fragment!r}: {[q.text for q in quotes]}"
-    return found[0]
+from tests.attribute.helpers import by_text
 
 
 def test_attribute_offsets_point_into_the_text(attributor: Attributor) -> None:
@@ -54,7 +41,7 @@ def test_attribute_cue_before_or_after(
     attributor: Attributor, text: str, fragment: str, speaker: str, cue: str
 ) -> None:
     quotes, _ = attributor(text)
-    quote = _by_text(quotes, fragment)
+    quote = by_text(quotes, fragment)
     assert (quote.speaker, quote.cue) == (speaker, cue)
 
 
@@ -100,7 +87,7 @@ def test_attribute_pronoun_follows_gender(attributor: Attributor) -> None:
         "“It is a good day for the town,” he said."
     )
     quotes, _ = attributor(text)
-    assert _by_text(quotes, "good day").speaker == "Tom Lund"
+    assert by_text(quotes, "good day").speaker == "Tom Lund"
 
 
 def test_attribute_paragraph_only_quote_continues_the_speaker(attributor: Attributor) -> None:
@@ -129,7 +116,7 @@ def test_attribute_description_resolves_to_role(attributor: Attributor) -> None:
         "The ministry will not comment further, the spokesman said."
     )
     quotes, entities = attributor(text)
-    quote = _by_text(quotes, "will not comment")
+    quote = by_text(quotes, "will not comment")
     assert (quote.speaker, quote.speaker_mention) == ("Phay Siphan", "the spokesman")
     assert next(e for e in entities if e.name == "Phay Siphan").role == "government spokesman"
 

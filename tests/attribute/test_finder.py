@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from copydesk.attribute import AttributeOptions, Attributor
-
-
-@pytest.fixture(scope="module")
-def attributor() -> Attributor:
-    att = Attributor(AttributeOptions(use_parser=False))
-    att.setup()
-    return att
+from copydesk.attribute import Attributor
 
 
 @pytest.mark.parametrize(

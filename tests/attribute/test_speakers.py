@@ -4,21 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from copydesk.attribute import AttributeOptions, Attributor
-from copydesk.record import Quote
-
-
-@pytest.fixture(scope="module")
-def attributor() -> Attributor:
-    att = Attributor(AttributeOptions(use_parser=False))
-    att.setup()
-    return att
-
-
-def _by_text(quotes: list[Quote], fragment: str) -> Quote:
-    found = [q for q in quotes if fragment in q.text]
-    assert found, f"no quote holds {fragment!r}: {[q.text for q in quotes]}"
-    return found[0]
+from copydesk.attribute import Attributor
+from tests.attribute.helpers import by_text
 
 
 def test_speakers_definite_description_is_the_person_in_the_story(attributor: Attributor) -> None:
@@ -27,7 +14,7 @@ def test_speakers_definite_description_is_the_person_in_the_story(attributor: At
         "“They isolated a few seconds of video from any context,” the Kentucky Republican said."
     )
     quotes, _ = attributor(text)
-    assert _by_text(quotes, "few seconds").speaker == "Mitch McConnell"
+    assert by_text(quotes, "few seconds").speaker == "Mitch McConnell"
 
 
 def test_speakers_description_introduced_unnamed_stays_unnamed(attributor: Attributor) -> None:
@@ -36,7 +23,7 @@ def test_speakers_description_introduced_unnamed_stays_unnamed(attributor: Attri
         "“The law leaves no room for doubt here,” the judge said."
     )
     quotes, _ = attributor(text)
-    quote = _by_text(quotes, "no room")
+    quote = by_text(quotes, "no room")
     assert (quote.speaker, quote.speaker_mention) == (None, "the judge")
 
 
@@ -46,7 +33,7 @@ def test_speakers_description_head_before_preposition(attributor: Attributor) ->
         "According to the lawyer for the society, the animals were seized after a tip."
     )
     quotes, _ = attributor(text)
-    assert _by_text(quotes, "animals were seized").speaker == "Megan Bortis"
+    assert by_text(quotes, "animals were seized").speaker == "Megan Bortis"
 
 
 def test_speakers_coordinated_names_in_full(attributor: Attributor) -> None:
@@ -55,13 +42,13 @@ def test_speakers_coordinated_names_in_full(attributor: Attributor) -> None:
         "Both Sandmann and Phillips have said they were trying to keep the peace."
     )
     quotes, _ = attributor(text)
-    assert _by_text(quotes, "keep the peace").speaker == "Nick Sandmann and Nathan Phillips"
+    assert by_text(quotes, "keep the peace").speaker == "Nick Sandmann and Nathan Phillips"
 
 
 def test_speakers_called_keeps_a_direct_quote(attributor: Attributor) -> None:
     text = "Crown prosecutor Michael Pilon called the conclusion “bold and without any basis.”"
     quotes, _ = attributor(text)
-    quote = _by_text(quotes, "bold and without")
+    quote = by_text(quotes, "bold and without")
     assert (quote.kind, quote.speaker, quote.cue) == ("direct", "Michael Pilon", "called")
 
 
@@ -71,7 +58,7 @@ def test_speakers_inline_quote_goes_to_the_sentence_subject(attributor: Attribut
         "Early on, Dr. Tom Lund became “acutely aware” of the risks."
     )
     quotes, _ = attributor(text)
-    assert _by_text(quotes, "acutely aware").speaker == "Tom Lund"
+    assert by_text(quotes, "acutely aware").speaker == "Tom Lund"
 
 
 @pytest.mark.parametrize(
@@ -107,7 +94,7 @@ def test_speakers_organisation_nouns(attributor: Attributor, noun: str, speaker:
         f"Sales fell by a tenth in the last quarter, {noun} said on Monday."
     )
     quotes, _ = attributor(text)
-    assert _by_text(quotes, "Sales fell").speaker == speaker
+    assert by_text(quotes, "Sales fell").speaker == speaker
 
 
 def test_speakers_caption_prefix_is_folded_into_the_person(attributor: Attributor) -> None:
@@ -117,7 +104,7 @@ def test_speakers_caption_prefix_is_folded_into_the_person(attributor: Attributo
         "“It is a long haul,” Vickers said."
     )
     quotes, entities = attributor(text)
-    assert _by_text(quotes, "long haul").speaker == "Kevin Vickers"
+    assert by_text(quotes, "long haul").speaker == "Kevin Vickers"
     assert "Getty Images Kevin Vickers" not in {e.name for e in entities}
 
 
@@ -128,7 +115,7 @@ def test_speakers_role_phrase_opens_the_sentence(attributor: Attributor) -> None
         "But he said further information would be released in due course."
     )
     quotes, _ = attributor(text)
-    assert _by_text(quotes, "released in due course").speaker == "Lu Kang"
+    assert by_text(quotes, "released in due course").speaker == "Lu Kang"
 
 
 def test_speakers_quote_paragraph_after_a_paragraph_about_someone(attributor: Attributor) -> None:
@@ -138,4 +125,4 @@ def test_speakers_quote_paragraph_after_a_paragraph_about_someone(attributor: At
         "“It is unbelievable how many people are abandoned at sea.”"
     )
     quotes, _ = attributor(text)
-    assert _by_text(quotes, "abandoned at sea").speaker == "Marc Gasol"
+    assert by_text(quotes, "abandoned at sea").speaker == "Marc Gasol"
