@@ -13,7 +13,7 @@ from copydesk.clean.model import LineModel
 from copydesk.ingest.html import decode_html
 from copydesk.record import Article
 from copydesk.structure.assemble import PageView, assemble, drop_title_echo
-from copydesk.structure.byline import clean_name, dom_bylines
+from copydesk.structure.byline import dom_bylines
 from copydesk.structure.metadata import PageMeta, guess_date, read_metadata
 from copydesk.structure.wordlists import WordLists
 
@@ -98,8 +98,7 @@ class Cleaner:
         view = PageView(page.index, page.text, page.base, model.predict(page, blocks), page.tokens)
         article = assemble(texts, view, self._threshold(model), words, url or meta.url)
         apply_declared(article, meta)
-        authors = [clean_name(a) for a in article.authors]
-        article.authors = authors or dom_bylines(meta.byline_texts, words, url)
+        article.authors = article.authors or dom_bylines(meta.byline_texts, words, url)
         if not article.published and article.body:  # declared first, then the text, then htmldate's guess
             article.published = guess_date(html, url or meta.url)
         return self._finish(article, warnings, fallback_text="\n".join(texts), lang=meta.lang)

@@ -15,6 +15,8 @@ from typing import Any
 import orjson
 from selectolax.lexbor import LexborHTMLParser
 
+from copydesk.structure.byline import clean_name
+
 _ARTICLE_TYPES = frozenset(
     "newsarticle article blogposting reportagenewsarticle analysisnewsarticle opinionnewsarticle "
     "reviewnewsarticle backgroundnewsarticle liveblogposting socialmediaposting scholarlyarticle "
@@ -157,6 +159,7 @@ def read_metadata(tree: LexborHTMLParser) -> PageMeta:
             n.text(strip=True) for n in tree.css('a[rel="author"], [itemprop="author"] [itemprop="name"]')
         ]
         meta.authors = list(dict.fromkeys(n for n in names if n and len(n) < 80))
+    meta.authors = [clean_name(a) for a in meta.authors]  # "By Jane Smith" declared as a name
     if not meta.published:
         for key in _DATE_META:
             if found := iso_date(tags.get(key)):
