@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from copydesk.clean.features import BASE_NAMES
+from copydesk.clean.labels import BODY, BYLINE, CAPTION, OTHER, TITLE
 from copydesk.clean.lexicon import GROUPS
 from copydesk.record import Article, Boilerplate, Line
 from copydesk.structure.byline import parse_byline, strip_widgets
@@ -21,7 +22,6 @@ from copydesk.structure.related import find_related
 from copydesk.structure.repair import strip_fused_glyph
 from copydesk.structure.wordlists import WordLists
 
-OTHER, BODY, TITLE, BYLINE, CAPTION = range(5)
 _LEX = [BASE_NAMES.index(f"lex_{g}") for g in GROUPS]
 _HAS_DATE = BASE_NAMES.index("has_date")
 _WORD = re.compile(r"\w+")

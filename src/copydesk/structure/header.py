@@ -19,12 +19,12 @@ import re
 
 import numpy as np
 
+from copydesk.clean.labels import BODY, BYLINE, CAPTION, OTHER, TITLE
 from copydesk.structure.byline import has_by_prefix, parse_byline
 from copydesk.structure.captions import split_credit
 from copydesk.structure.related import looks_like_headline
 from copydesk.structure.wordlists import WordLists
 
-OTHER, BODY, TITLE, BYLINE, CAPTION = range(5)
 _END = re.compile(r"[.!?。！？…]$")
 TITLE_FLOOR = 0.1  # the least title probability a fallback title needs
 BYLINE_REACH = 2  # how many lines at the start of the body may be a byline
