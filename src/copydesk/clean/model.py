@@ -79,7 +79,7 @@ class LineModel:
         self.meta = {}
 
     def setup(self) -> None:
-        """Load the boosters and word lists (once)."""
+        """Load the boosters (once); word lists load on first use (:attr:`lexicon`)."""
         if self._boosters is not None:
             return
         import lightgbm as lgb
@@ -95,7 +95,6 @@ class LineModel:
         except (OSError, ValueError, KeyError, lgb.basic.LightGBMError) as exc:
             raise ModelError(f"cannot load the line model {path}: {exc}") from exc
         self.meta = payload["meta"]
-        self._lexicon = load_lexicon()
 
     @property
     def lexicon(self) -> Lexicon:
