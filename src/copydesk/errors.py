@@ -1,10 +1,10 @@
 """copydesk's exceptions, in one hierarchy.
 
-    CopydeskError
-    ├── InputError          the input cannot be read or is not what it claims to be
-    │   └── RejectedInput   one document was rejected (carries a machine-readable reason)
-    ├── ModelError          a shipped model file is missing or cannot be loaded
-    └── MissingExtra        an optional dependency (an extra such as ``copydesk[ray]``) is not installed
+CopydeskError
+├── InputError          the input cannot be read or is not what it claims to be
+│   └── RejectedInput   one document was rejected (carries a machine-readable reason)
+├── ModelError          a shipped model file is missing or cannot be loaded
+└── MissingExtra        an optional dependency (an extra such as ``copydesk[ray]``) is not installed
 """
 
 from __future__ import annotations

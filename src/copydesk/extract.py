@@ -46,6 +46,7 @@ class Cleaner:
             self._models[mode] = model
         if self._words is None:
             self._words = WordLists.load()
+            detect_language("load the language identifier now, not on the first page")
         if self.options.attribute and self._attributor is None:
             self._attributor = Attributor()
             self._attributor.setup()

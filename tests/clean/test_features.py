@@ -10,6 +10,7 @@ from copydesk.clean.features import (
     cluster_features,
     cohesion,
     context_features,
+    marker_features,
     page_lines,
     stacked_features,
     window_mean,
@@ -94,3 +95,42 @@ def test_features_cohesion_with_main_run() -> None:
     words = np.array([10, 10, 10], dtype=np.float32)
     out = cohesion([t.lower().split() for t in texts], words, (0, 1))
     assert out[0] > 0.3 and out[1] > 0.3 and out[2] == 0.0
+
+
+def test_features_flags_per_line() -> None:
+    lines = ["• first point", "12) second", "Posted 2019-11-19 at 6:34 am", "Plain words here"]
+    page = page_lines(lines, LEX, TABLE)
+    col = {name: page.base[:, COL[name]].tolist() for name in ("starts_bullet", "has_date", "has_time")}
+    assert col["starts_bullet"] == [1.0, 1.0, 0.0, 0.0]
+    assert col["has_date"] == [0.0, 0.0, 1.0, 0.0]
+    assert col["has_time"] == [0.0, 0.0, 1.0, 0.0]
+    assert shape("Room 12019 was booked")["has_date"] == 1.0  # like the pattern it replaces: no left edge
+    assert shape("Call 20195 now")["has_date"] == 0.0  # a year is not followed by another digit
+
+
+def test_features_phrases_match_whole_words_on_one_line() -> None:
+    assert shape("Sign up for our newsletter")["lex_subscription"] >= 1
+    assert shape("A design update shipped today")["lex_subscription"] == 0  # "sign up" inside other words
+    split = page_lines(["Please sign", "up today"], LEX, TABLE)
+    assert split.base[:, COL["lex_subscription"]].sum() == 0  # a phrase does not run across lines
+
+
+def test_features_emoji_are_not_words() -> None:
+    assert page_lines(["📱 Torn between phones"], LEX, TABLE).tokens == [["torn", "between", "phones"]]
+
+
+def test_features_time_stamps_mark_comment_threads() -> None:
+    lines = [
+        "The council approved the budget on Tuesday after a long and heated debate in the chamber.",
+        "Officials said the new plan would take effect next year, pending a final review by auditors.",
+        "Alex on September 17, 2018 at 6:34 am said:",
+        "I am not sure this is the right call for the city, to be honest with you all.",
+        "Sam on September 18, 2018 at 9:02 pm said:",
+        "Agreed, the council should have waited for the auditors before voting on it at all.",
+    ]
+    base = page_lines(lines, LEX, TABLE).base
+    words = np.expm1(base[:, COL["log_words"]])
+    prose = (words >= 10).astype(np.float32)
+    stamps_above = marker_features(base, words, prose)[:, 2]
+    assert stamps_above.tolist()[:3] == [0.0, 0.0, 0.0]
+    assert stamps_above[5] > stamps_above[3] > 0

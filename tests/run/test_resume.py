@@ -75,4 +75,4 @@ def test_resume_after_kill_9_holds_each_record_once(tmp_path: Path) -> None:
     rejected = con.sql("SELECT count(*) FROM rejects").fetchall()[0][0]
     assert total == keys == ids and total + rejected == N_DOCS
     statuses = [row[0] for row in con.sql("SELECT status FROM runs ORDER BY started").fetchall()]
-    assert statuses == ["running", "completed"]  # the killed run never finished
+    assert statuses == ["interrupted", "completed"]  # the killed run is marked when the next one starts

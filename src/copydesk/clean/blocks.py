@@ -38,6 +38,7 @@ class Block:
     itemprops: tuple[str, ...]
     link_chars: int
     depth: int
+    elements: tuple[int, ...] = ()  # ids of the enclosing block-level elements, innermost first
 
 
 @dataclass(slots=True)
@@ -45,6 +46,7 @@ class _Frame:
     tag: str
     words: tuple[str, ...]
     itemprop: str | None
+    eid: int = 0
     buffer: list[str] = field(default_factory=list)
     link_chars: int = 0
 
@@ -84,6 +86,7 @@ def extract_blocks(tree: LexborHTMLParser | str, max_blocks: int = 20_000) -> li
     blocks: list[Block] = []
     stack: list[_Frame] = [_Frame("body", (), None)]
     link_depth = 0
+    next_eid = 1
 
     def flush() -> None:
         frame = stack[-1]
@@ -92,8 +95,9 @@ def extract_blocks(tree: LexborHTMLParser | str, max_blocks: int = 20_000) -> li
             tags = tuple(f.tag for f in reversed(stack))
             words = tuple(w for f in reversed(stack[-_MAX_CONTEXT:]) for w in f.words)
             props = tuple(f.itemprop for f in stack if f.itemprop)
+            eids = tuple(f.eid for f in reversed(stack))
             blocks.append(
-                Block(text, frame.tag, tags, words, props, min(frame.link_chars, len(text)), len(stack))
+                Block(text, frame.tag, tags, words, props, min(frame.link_chars, len(text)), len(stack), eids)
             )
         frame.buffer.clear()
         frame.link_chars = 0
@@ -124,7 +128,8 @@ def extract_blocks(tree: LexborHTMLParser | str, max_blocks: int = 20_000) -> li
             continue
         if tag in BLOCK_TAGS:
             flush()
-            stack.append(_Frame(tag, _attr_words(node), node.attributes.get("itemprop")))
+            stack.append(_Frame(tag, _attr_words(node), node.attributes.get("itemprop"), next_eid))
+            next_eid += 1
         elif tag == "a":
             link_depth += 1
         todo.append((node, False))

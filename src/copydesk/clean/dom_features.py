@@ -29,6 +29,20 @@ _ANCESTORS = (
 )
 _PROPS = ("articlebody", "author", "headline", "datepublished", "caption", "description", "name")
 
+#: Names of the container features (:func:`container_features`).
+CONTAINER_NAMES = (
+    "in_top",
+    "top_share",
+    "top_link_density",
+    "top_distance",
+    "up1_share",
+    "up2_share",
+    "up3_share",
+    "up1_link_density",
+    "up2_link_density",
+    "best_ancestor_score",
+)
+
 #: Names of the DOM features, in column order.
 DOM_NAMES = (
     *(f"tag_{t}" for t in _OWN_TAGS),
@@ -39,6 +53,7 @@ DOM_NAMES = (
     "link_density",
     "all_link",
     "log_depth",
+    *CONTAINER_NAMES,
 )
 
 
@@ -90,4 +105,91 @@ def dom_features(blocks: list[Block], words: DomWords) -> np.ndarray:
                 math.log1p(b.depth),
             ]
         )
-    return np.asarray(rows, dtype=np.float32).reshape(-1, len(DOM_NAMES))
+    block_rows = np.asarray(rows, dtype=np.float32).reshape(-1, len(DOM_NAMES) - len(CONTAINER_NAMES))
+    return np.concatenate([block_rows, container_features(blocks)], axis=1)
+
+
+def _prose_score(b: Block) -> float:
+    """readability's paragraph score: text that is long, has commas and is not links."""
+    plain = len(b.text) - b.link_chars
+    if plain < 25 or b.link_chars > 0.5 * len(b.text):
+        return 0.0
+    return 1.0 + b.text.count(",") + min(plain / 100.0, 3.0)
+
+
+def container_features(blocks: list[Block]) -> np.ndarray:
+    """Where each block sits relative to the page's main text container.
+
+    The container is found the way readability finds it: every prose-like block adds its score to
+    its enclosing elements, fading with distance, and the element with the best link-discounted
+    score wins. Each block then learns whether it is inside that element, how far from it, and how
+    much of the page's text and links its own nearest ancestors hold.
+    """
+    out = np.zeros((len(blocks), len(CONTAINER_NAMES)), dtype=np.float32)
+    if not blocks:
+        return out
+    chars: dict[int, float] = {}
+    links: dict[int, float] = {}
+    score: dict[int, float] = {}
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    total = 0.0
+    for i, b in enumerate(blocks):
+        n = float(len(b.text))
+        total += n
+        s = _prose_score(b)
+        for level, eid in enumerate(b.elements):
+            chars[eid] = chars.get(eid, 0.0) + n
+            links[eid] = links.get(eid, 0.0) + b.link_chars
+            first.setdefault(eid, i)
+            last[eid] = i
+            if s:
+                score[eid] = score.get(eid, 0.0) + s / (1 if level < 2 else 2 if level == 2 else level * 1.5)
+    adjusted = {e: v * (1.0 - links[e] / max(chars[e], 1.0)) for e, v in score.items()}
+    top = max(adjusted, key=lambda e: adjusted[e]) if adjusted else -1
+    best = adjusted.get(top, 0.0) or 1.0
+    total = max(total, 1.0)
+    top_share = chars.get(top, 0.0) / total
+    top_ld = links.get(top, 0.0) / max(chars.get(top, 0.0), 1.0)
+    lo, hi = first.get(top, 0), last.get(top, len(blocks) - 1)
+    n_blocks = float(len(blocks))
+    for i, b in enumerate(blocks):
+        els = b.elements
+        row = out[i]
+        row[0] = 1.0 if top in els else 0.0
+        row[1] = top_share
+        row[2] = top_ld
+        row[3] = (lo - i if i < lo else i - hi if i > hi else 0) / n_blocks
+        for k in range(3):
+            e = els[k] if k < len(els) else None
+            row[4 + k] = chars[e] / total if e is not None else 1.0
+        for k in range(2):
+            e = els[k + 1] if k + 1 < len(els) else None
+            row[7 + k] = links[e] / max(chars[e], 1.0) if e is not None else 0.0
+        row[9] = max((adjusted.get(e, 0.0) for e in els), default=0.0) / best
+    return out
+
+
+#: Levels of ancestors whose blocks are pooled in :func:`group_means` (1: the parent element).
+GROUP_LEVELS = (1, 2, 3)
+
+
+def block_groups(blocks: list[Block]) -> np.ndarray:
+    """Each block's enclosing element at each of :data:`GROUP_LEVELS` (0, the root, above the top)."""
+    out = np.zeros((len(blocks), len(GROUP_LEVELS)), dtype=np.int64)
+    for i, b in enumerate(blocks):
+        for c, level in enumerate(GROUP_LEVELS):
+            if level < len(b.elements):
+                out[i, c] = b.elements[level]
+    return out
+
+
+def group_means(groups: np.ndarray, values: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """For each block and level, the weighted mean of ``values`` over the blocks of the same element:
+    what the stage-one classifier thinks of a block's siblings and cousins."""
+    out = np.zeros(groups.shape, dtype=np.float32)
+    for c in range(groups.shape[1]):
+        _, inverse = np.unique(groups[:, c], return_inverse=True)
+        total = np.bincount(inverse, weights=weights)
+        out[:, c] = (np.bincount(inverse, weights=values * weights) / np.maximum(total, 1e-9))[inverse]
+    return out

@@ -16,20 +16,14 @@ from itertools import chain, repeat
 
 import numpy as np
 
-from copydesk.clean.lexicon import GROUPS, Lexicon
+from copydesk.clean.lexicon import GROUP_MASK, GROUPS, PHRASE_START, STOP, Lexicon
 
-_TERMINAL_CHARS = frozenset(".!?。！？…:;\"'”’»)]")
+_TERMINAL_CODES = np.array([ord(c) for c in ".!?。！？…:;\"'”’»)]"])
+_COMMA_CODES = np.array([ord(c) for c in ",;-–—"])
 _STRICT_TERMINAL = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
-_NON_WORD = re.compile(r"[^\w\s]+")
 _SPACED_DASH = re.compile(r" [-–—] ")
-# Patterns counted per line with one pass over the whole page (multiline mode); they match rarely.
-_COUNTED = {
-    "starts_bullet": re.compile(r"^(?:[*•·▪►▸‣◦\-–—]\s|\d{1,3}[.)]\s)", re.M),
-    "has_url": re.compile(r"https?://|www\.|@[\w-]+\.[a-z]"),
-    "has_date": re.compile(r"(?:19|20)\d\d(?!\d)"),
-    "has_time": re.compile(r"\d:[0-5]\d"),
-}
-_FLAGS = ("starts_bullet", "has_url", "has_date", "has_time")
+_BULLET = re.compile(r"(?:[*•·▪►▸‣◦\-–—]|\d{1,3}[.)])(?:\s|$)")
+_URL = re.compile(r"https?://|www\.|@[\w-]+\.[a-z]")
 
 #: Names of the per-line features, in column order.
 BASE_NAMES = (
@@ -62,6 +56,7 @@ _I = {name: i for i, name in enumerate(BASE_NAMES)}
 
 # Character classes, as bits of a lookup table over the Basic Multilingual Plane.
 ALPHA, DIGIT, UPPER, SPACE, WORD, SEPARATOR, QUOTE, CODE, TERMINAL = 1, 2, 4, 8, 16, 32, 64, 128, 256
+LOWER = 512
 _SPECIAL = {SEPARATOR: "|»›·•/\\", QUOTE: '"“”„«»', CODE: "{};=<>", TERMINAL: ".!?。！？"}
 
 
@@ -79,6 +74,8 @@ def char_table() -> np.ndarray:
             bits |= SPACE
         if c.isupper():
             bits |= UPPER
+        elif c.islower():
+            bits |= LOWER
         table[cp] = bits
     for bit, chars in _SPECIAL.items():
         for c in chars:
@@ -95,6 +92,30 @@ def _per_line(pattern: re.Pattern[str], text: str, starts: np.ndarray) -> np.nda
     return np.bincount(owner, minlength=len(starts)).astype(np.float32)
 
 
+def _flags(texts: list[str], joined: str, cps: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Four 0/1 columns: the line starts with a bullet, has a URL, a year (19xx/20xx), a clock time."""
+    n = len(texts)
+    out = np.zeros((4, n), dtype=np.float32)
+    out[0] = np.fromiter(map(bool, map(_BULLET.match, texts)), dtype=np.float32, count=n)
+    if "http" in joined or "www." in joined or "@" in joined:
+        out[1] = np.minimum(_per_line(_URL, joined, starts), 1.0)
+    c = np.concatenate([cps, np.zeros(5, dtype=cps.dtype)])
+    digit = (c - 48) < 10  # ASCII digits (unsigned: code points below "0" wrap round)
+    at = np.flatnonzero(digit[: len(cps)])  # patterns are tested at the digits only
+    first, second = c[at], c[at + 1]
+    year = at[
+        (((first == 49) & (second == 57)) | ((first == 50) & (second == 48)))
+        & digit[at + 2]
+        & digit[at + 3]
+        & ~digit[at + 4]
+    ]
+    clock = at[(second == 58) & (c[at + 2] >= 48) & (c[at + 2] <= 53) & digit[at + 3]]
+    for row, found in ((2, year), (3, clock)):
+        if len(found):
+            out[row, np.searchsorted(starts, found, side="right") - 1] = 1.0
+    return out
+
+
 def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> tuple[np.ndarray, list[list[str]]]:
     """Per-line features of a page's non-blank lines, computed for the whole page at once, and each
     line's lowercased word tokens (punctuation dropped)."""
@@ -104,7 +125,8 @@ def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> tuple[np.n
     joined = "\n".join(texts)
     cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
     cls = table[np.minimum(cps, 0xFFFF)]
-    cls[cps > 0xFFFF] = ALPHA | WORD
+    astral = cps > 0xFFFF  # beyond the table: letters (CJK extensions...), except emoji and symbols
+    cls[astral] = np.where((cps[astral] >= 0x1F000) & (cps[astral] < 0x20000), 0, ALPHA | WORD)
     word = (cls & WORD) > 0
     word_start = word & ~np.concatenate([[False], word[:-1]])
 
@@ -127,29 +149,34 @@ def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> tuple[np.n
     code = per_line((cls & CODE) > 0)
     chars = lens.astype(np.float32)
     visible = np.maximum(chars - spaces, 1.0)
-    counted = {name: _per_line(rx, joined, starts) for name, rx in _COUNTED.items()}
-    for name in _FLAGS:
-        counted[name] = np.minimum(counted[name], 1.0)
-    lowered_page = joined.lower()
-    tokens = [low.split() for low in _NON_WORD.sub(" ", lowered_page).split("\n")]
-    # Word-level counts for the whole page at once: C-level maps over the flat token list, then a
+    counted = _flags(texts, joined, cps, starts)
+    # Word tokens: every character that is neither a word character nor a line break becomes a space.
+    kept = np.where(word | (cps == 10), cps, 32).astype(np.uint32)
+    tokens = [low.split() for low in kept.tobytes().decode("utf-32-le").lower().split("\n")]
+    # Word-level counts for the whole page at once: one C-level map over the flat token list, then a
     # bincount by line.
     flat = list(chain.from_iterable(tokens))
     owner = np.repeat(np.arange(n), np.fromiter(map(len, tokens), dtype=np.int64, count=n))
-    is_stop = np.fromiter(map(lex.stopwords.__contains__, flat), dtype=np.float32, count=len(flat))
-    stop = np.bincount(owner, weights=is_stop, minlength=n).astype(np.float32)
-    group = np.fromiter(map(lex.word_group.get, flat, repeat(0)), dtype=np.int64, count=len(flat))
+    listed = np.fromiter(map(lex.codes.get, flat, repeat(0)), dtype=np.int64, count=len(flat))
+    stop = np.bincount(owner, weights=(listed & STOP) > 0, minlength=n).astype(np.float32)
+    group = listed & GROUP_MASK
     hit = group > 0
-    groups = np.zeros((n, len(GROUPS)), dtype=np.float32)
-    np.add.at(groups, (owner[hit], group[hit] - 1), 1.0)
+    n_groups = len(GROUPS)
+    cells = owner[hit] * n_groups + group[hit] - 1
+    groups = np.bincount(cells, minlength=n * n_groups).astype(np.float32).reshape(n, n_groups)
+    for i in np.nonzero(listed & PHRASE_START)[0].tolist():
+        for length, phrases in lex.phrases.items():
+            g = phrases.get(tuple(flat[i : i + length]), 0)
+            if g and owner[min(i + length - 1, len(flat) - 1)] == owner[i]:  # not across lines
+                groups[owner[i], g - 1] += 1.0
     dashes = (
         _per_line(_SPACED_DASH, joined, starts)
         if " - " in joined or "–" in joined or "—" in joined
         else np.zeros(n, dtype=np.float32)
     )
-    for g, rx in lex.phrase_patterns:
-        groups[:, g] += _per_line(rx, lowered_page, starts)
-    last = [t[-1] for t in texts]
+    ends = starts + lens - 1
+    last_cp = cps[ends]
+    tails = [t[-4:] for t in texts]
     safe_words = np.maximum(words, 1.0)
     cols = [
         np.log1p(chars),
@@ -159,21 +186,21 @@ def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> tuple[np.n
         digits / visible,
         uppers / np.maximum(letters, 1.0),
         np.maximum(chars - letters - digits - spaces, 0.0) / visible,
-        np.fromiter((c in _TERMINAL_CHARS for c in last), dtype=np.float32, count=n),
-        np.fromiter((_STRICT_TERMINAL.search(t[-4:]) is not None for t in texts), dtype=np.float32, count=n),
-        np.fromiter((c == ":" for c in last), dtype=np.float32, count=n),
-        np.fromiter((c in ",;-–—" for c in last), dtype=np.float32, count=n),
-        counted["starts_bullet"],
+        np.isin(last_cp, _TERMINAL_CODES),
+        np.fromiter(map(bool, map(_STRICT_TERMINAL.search, tails)), dtype=np.float32, count=n),
+        last_cp == 58,
+        np.isin(last_cp, _COMMA_CODES),
+        counted[0],
         titled / safe_words,
         stop / safe_words,
         sentences,
         separators + dashes,
-        counted["has_url"],
-        counted["has_date"],
-        counted["has_time"],
+        counted[1],
+        counted[2],
+        counted[3],
         quotes,
         code / visible,
-        np.fromiter((t[0].islower() for t in texts), dtype=np.float32, count=n),
+        (cls[starts] & LOWER) > 0,
     ]
     return np.concatenate([np.stack(cols, axis=1), groups], axis=1).astype(np.float32), tokens
 
@@ -201,13 +228,15 @@ def _shift(col: np.ndarray, k: int, fill: float = -1.0) -> np.ndarray:
 
 
 def window_mean(col: np.ndarray, radius: int) -> np.ndarray:
-    """Mean of col over a centred window, truncated at the edges."""
-    csum = np.concatenate([[0.0], np.cumsum(col)])
+    """Mean of col (or of each column of a matrix) over a centred window, truncated at the edges."""
+    csum = np.cumsum(col, axis=0)
+    csum = np.concatenate([np.zeros((1, *col.shape[1:])), csum])
     n = len(col)
     idx = np.arange(n)
     lo = np.maximum(idx - radius, 0)
     hi = np.minimum(idx + radius + 1, n)
-    return (csum[hi] - csum[lo]) / (hi - lo)
+    span = (hi - lo) if col.ndim == 1 else (hi - lo)[:, None]
+    return (csum[hi] - csum[lo]) / span
 
 
 def best_run(score: np.ndarray) -> tuple[int, int]:
@@ -294,10 +323,9 @@ def context_features(page: PageLines) -> np.ndarray:
         [b[:, _I["log_words"]], term, stop, page.gaps[:, 0], prose, b[:, _I["titlecase_ratio"]]], axis=1
     )
     cols.append(shifted(keys, (-3, -2, -1, 1, 2, 3)))
+    smoothed = np.stack([b[:, _I["log_words"]], term, stop, prose], axis=1)
     for radius in (2, 5, 15):
-        cols.append(
-            np.stack([window_mean(c, radius) for c in (b[:, _I["log_words"]], term, stop, prose)], axis=1)
-        )
+        cols.append(window_mean(smoothed, radius))
     prose_score = np.where(prose > 0, np.log1p(words), -1.0)
     run = best_run(prose_score) if n else (0, 0)
     cols.append(run_features(prose_score, run))
@@ -357,18 +385,29 @@ _MARKER_GROUPS = [_I["lex_related"], _I["lex_comment"], _I["lex_share"], _I["lex
 
 def marker_features(base: np.ndarray, words: np.ndarray, prose: np.ndarray) -> np.ndarray:
     """How many short "Related / Comments / Share" lines stand between the first prose and each line,
-    and how far the nearest one above is: what follows such a marker is seldom the article."""
+    and how far the nearest one above is: what follows such a marker is seldom the article. The same
+    for time stamps (short lines with a clock time, or a date and a final colon): a run of them
+    between paragraphs is a comment thread, in any language."""
     n = len(base)
     marker = ((base[:, _MARKER_GROUPS].sum(axis=1) > 0) & (words <= 6)).astype(np.float32)
+    stamp = (
+        ((base[:, _I["has_time"]] > 0) & (words <= 12))
+        | ((base[:, _I["has_date"]] > 0) & (base[:, _I["ends_colon"]] > 0) & (words <= 12))
+    ).astype(np.float32)
     first_prose = int(np.argmax(prose)) if prose.any() else n
-    after = marker.copy()
-    after[: first_prose + 1] = 0.0
-    above = np.cumsum(after) - after
     idx = np.arange(n)
-    last = np.maximum.accumulate(np.where(marker > 0, idx, -1))
-    last_above = np.concatenate([[-1], last[:-1]]) if n else last
-    dist = np.where(last_above >= 0, np.log1p(idx - last_above), -1.0)
-    return np.stack([np.log1p(above), dist], axis=1).astype(np.float32)
+    cols = []
+    for flag in (marker, stamp):
+        after = flag.copy()
+        after[: first_prose + 1] = 0.0
+        above = np.cumsum(after) - after
+        last = np.maximum.accumulate(np.where(flag > 0, idx, -1))
+        last_above = np.concatenate([[-1], last[:-1]]) if n else last
+        dist = np.where(last_above >= 0, np.log1p(idx - last_above), -1.0)
+        cols += [np.log1p(above), dist]
+    below = np.cumsum(stamp[::-1])[::-1] - stamp
+    cols += [np.log1p(below), window_mean(stamp, 5)]
+    return np.stack(cols, axis=1).astype(np.float32)
 
 
 def stacked_features(first: np.ndarray, proba: np.ndarray) -> np.ndarray:

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+_NON_WORD = re.compile(r"[^\w\s]+")
+
 #: The lexicon groups, in the order their counts appear in the feature vector.
 GROUPS = (
     "share",
@@ -32,26 +34,34 @@ class Lexicon:
 
     stopwords: frozenset[str]
     word_group: dict[str, int]  # single-word cue -> 1 + its group's index in GROUPS
-    phrase_patterns: tuple[tuple[int, re.Pattern[str]], ...]  # (group index, multi-word cues)
+    phrases: dict[int, dict[tuple[str, ...], int]]  # by length: multi-word cue (tokens) -> 1 + group index
+    codes: dict[str, int]  # every listed word -> its group (as in word_group) | STOP | PHRASE_START bits
+
+
+#: Bits of :attr:`Lexicon.codes` above the group number (which takes the low four bits).
+STOP, PHRASE_START, GROUP_MASK = 16, 32, 15
 
 
 def load_lexicon() -> Lexicon:
     """Read the shipped word lists (callers keep the result; see LineModel)."""
     stop = frozenset(_data_lines("stopwords.txt"))
     words: dict[str, set[str]] = {g: set() for g in GROUPS}
-    phrases: dict[str, list[str]] = {g: [] for g in GROUPS}
+    phrases: dict[int, dict[tuple[str, ...], int]] = {}
     for row in _data_lines("lexicon.tsv"):
         group, _, entry = row.partition("\t")
         if group not in words:
             continue
-        if " " in entry:
-            phrases[group].append(entry)
-        else:
-            words[group].add(entry)
+        # Entries are matched on word tokens, so "e-mail" is the phrase ("e", "mail").
+        tokens = tuple(_NON_WORD.sub(" ", entry.lower()).split())
+        if len(tokens) > 1:
+            phrases.setdefault(len(tokens), {}).setdefault(tokens, GROUPS.index(group) + 1)
+        elif tokens:
+            words[group].add(tokens[0])
     word_group = {w: GROUPS.index(g) + 1 for g in reversed(GROUPS) for w in words[g]}
-    patterns = tuple(
-        (GROUPS.index(g), re.compile("|".join(re.escape(p) for p in sorted(ps, key=len, reverse=True))))
-        for g, ps in phrases.items()
-        if ps
-    )
-    return Lexicon(stopwords=stop, word_group=word_group, phrase_patterns=patterns)
+    codes = dict(word_group)
+    for w in stop:
+        codes[w] = codes.get(w, 0) | STOP
+    for by_length in phrases.values():
+        for tokens in by_length:
+            codes[tokens[0]] = codes.get(tokens[0], 0) | PHRASE_START
+    return Lexicon(stopwords=stop, word_group=word_group, phrases=phrases, codes=codes)

@@ -61,7 +61,9 @@ def strip_markup(text: str) -> str:
 
 def split_lines(text: str) -> list[str]:
     """Split text into sanitised lines, one per input line (over-long lines are kept, unsanitised)."""
-    raw = normalise_newlines(text).split("\n")
-    if any(len(line) > MAX_LINE_CHARS for line in raw):
-        return [line if len(line) > MAX_LINE_CHARS else sanitise_line(line) for line in raw]
-    return [" ".join(line.split()) for line in _sanitise("\n".join(raw)).split("\n")]
+    text = normalise_newlines(text)
+    if len(text) > MAX_LINE_CHARS:
+        raw = text.split("\n")
+        if max(map(len, raw)) > MAX_LINE_CHARS:
+            return [line if len(line) > MAX_LINE_CHARS else sanitise_line(line) for line in raw]
+    return [" ".join(line.split()) for line in _sanitise(text).split("\n")]

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from copydesk.clean.blocks import Block
-from copydesk.clean.dom_features import DomWords, dom_features
+from copydesk.clean.dom_features import DomWords, block_groups, dom_features, group_means
 from copydesk.clean.features import (
     BASE_NAMES,
     PageLines,
@@ -26,6 +26,7 @@ from copydesk.clean.features import (
     page_lines,
     stacked_features,
 )
+from copydesk.clean.labels import BODY
 from copydesk.clean.lexicon import Lexicon, load_lexicon
 from copydesk.errors import ModelError
 
@@ -33,13 +34,19 @@ from copydesk.errors import ModelError
 MODEL_FILES = {"text": "text-lines.json.gz", "html": "html-blocks.json.gz"}
 #: How boosters predict, in training and at inference alike: a line whose class is already clear after a
 #: few trees skips the rest (about 3x faster, same winning class). Stage two is trained on stage-one
-#: output produced this way, so the two stages see the same numbers in training as in use.
+#: output produced this way, so the two stages see the same numbers in training as in use. A model
+#: file records the margin it was trained with (``meta["predict_margin"]``); :func:`predict_options`.
 PREDICT: dict[str, Any] = {
     "num_threads": 1,
     "pred_early_stop": True,
     "pred_early_stop_freq": 5,
     "pred_early_stop_margin": 2.0,
 }
+
+
+def predict_options(margin: float | None = None) -> dict[str, Any]:
+    """:data:`PREDICT` with a model's own early-stop margin."""
+    return PREDICT if margin is None else {**PREDICT, "pred_early_stop_margin": margin}
 
 
 def default_model_path(mode: str = "text") -> Path:
@@ -140,5 +147,16 @@ class LineModel:
         if not page.index:
             return np.zeros((0, len(self.meta.get("classes", ()))), dtype=np.float32)
         first = self.first_stage(page, blocks)
-        proba1 = self._boosters[0].predict(first, **PREDICT)
-        return np.asarray(self._boosters[1].predict(stacked_features(first, proba1), **PREDICT))
+        options = predict_options(self.meta.get("predict_margin"))
+        proba1 = self._boosters[0].predict(first, **options)
+        groups = block_groups(blocks or []) if self.mode == "html" else None
+        return np.asarray(self._boosters[1].predict(self.second_stage(first, proba1, groups), **options))
+
+    def second_stage(self, first: np.ndarray, proba1: np.ndarray, groups: np.ndarray | None) -> np.ndarray:
+        """Stage-two features: the stacked neighbours' probabilities, plus in HTML mode the mean body
+        probability of the blocks sharing each enclosing element (``groups``, from ``block_groups``)."""
+        second = stacked_features(first, proba1)
+        if groups is None:
+            return second
+        weights = np.expm1(first[:, BASE_NAMES.index("log_chars")]).astype(np.float64)
+        return np.concatenate([second, group_means(groups, proba1[:, BODY], weights)], axis=1)

@@ -26,11 +26,11 @@ from urllib.parse import urlparse
 import numpy as np
 
 from copydesk.clean.blocks import extract_blocks
+from copydesk.clean.dom_features import block_groups
 from copydesk.clean.evaluate import corpus_f1, shingle_scores, word_f1
-from copydesk.clean.features import stacked_features
 from copydesk.clean.labels import BODY, CLASSES, IGNORE, align_labels, coverage
 from copydesk.clean.lines import split_lines
-from copydesk.clean.model import PREDICT, LineModel, default_model_path, save_model
+from copydesk.clean.model import PREDICT, LineModel, default_model_path, predict_options, save_model
 from copydesk.clean.render import RENDERERS, cached_render
 from copydesk.ingest.html import decode_html
 
@@ -66,6 +66,7 @@ class Page:
     y: np.ndarray  # IGNORE for lines that are not trained on
     gold: str
     trainable: bool  # False when the rendering lacks most of the gold text (labels would be wrong)
+    groups: np.ndarray | None = None  # HTML mode: each block's enclosing elements (dom_features.block_groups)
 
 
 def caption_texts(html: str) -> list[str]:
@@ -104,7 +105,19 @@ def load_pages(data: Path, cache: Path, model: LineModel, limit: int | None = No
                 x1, y = model.first_stage(page, blocks), np.asarray(labels, dtype=np.int32)
                 ok = coverage(lines, labels, gt["main_content"]) >= MIN_COVERAGE
                 pages.append(
-                    Page(pid, domain, page_type, "html", lines, page.index, x1, y, gt["main_content"], ok)
+                    Page(
+                        pid,
+                        domain,
+                        page_type,
+                        "html",
+                        lines,
+                        page.index,
+                        x1,
+                        y,
+                        gt["main_content"],
+                        ok,
+                        block_groups(blocks),
+                    )
                 )
             continue
         for renderer in RENDERERS:
@@ -149,13 +162,20 @@ def fit(x: np.ndarray, y: np.ndarray, rounds: int, params: dict[str, Any]) -> An
     return lgb.train(params, data, num_boost_round=rounds)
 
 
-def _stack(pages: list[Page], sel: list[int], proba: dict[int, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    x = np.concatenate([stacked_features(pages[i].x1, proba[i]) for i in sel])
+def _stack(
+    model: LineModel, pages: list[Page], sel: list[int], proba: dict[int, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    x = np.concatenate([model.second_stage(pages[i].x1, proba[i], pages[i].groups) for i in sel])
     return x, np.concatenate([pages[i].y for i in sel])
 
 
 def cross_validate(
-    pages: list[Page], folds: int, rounds: tuple[int, int], params: dict[str, Any]
+    model: LineModel,
+    pages: list[Page],
+    folds: int,
+    rounds: tuple[int, int],
+    params: dict[str, Any],
+    predict: dict[str, Any],
 ) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
     """Out-of-fold stage-one and stage-two probabilities for every page."""
     fold = [fold_of(p.domain, folds) for p in pages]
@@ -170,15 +190,15 @@ def cross_validate(
             params,
         )
         for i in te:
-            oof1[i] = b1.predict(pages[i].x1, **PREDICT)
+            oof1[i] = b1.predict(pages[i].x1, **predict)
         print(f"  stage one, fold {k + 1}/{folds} done", file=sys.stderr)
     oof2: dict[int, np.ndarray] = {}
     for k in range(folds):
         tr = [i for i, f in enumerate(fold) if f != k and pages[i].trainable]
         te = [i for i, f in enumerate(fold) if f == k]
-        b2 = fit(*_stack(pages, tr, oof1), rounds[1], params)
+        b2 = fit(*_stack(model, pages, tr, oof1), rounds[1], params)
         for i in te:
-            oof2[i] = b2.predict(stacked_features(pages[i].x1, oof1[i]), **PREDICT)
+            oof2[i] = b2.predict(model.second_stage(pages[i].x1, oof1[i], pages[i].groups), **predict)
         print(f"  stage two, fold {k + 1}/{folds} done", file=sys.stderr)
     return oof1, oof2
 
@@ -233,8 +253,15 @@ def main(argv: list[str] | None = None) -> int:
         "--rounds", type=int, nargs=2, default=ROUNDS, help="boosting rounds of stages one and two"
     )
     ap.add_argument("--leaves", type=int, default=PARAMS["num_leaves"], help="leaves per tree")
+    ap.add_argument(
+        "--margin",
+        type=float,
+        default=PREDICT["pred_early_stop_margin"],
+        help="early-stop margin of prediction (lower is faster)",
+    )
     args = ap.parse_args(argv)
     params = {**PARAMS, "num_leaves": args.leaves}
+    predict = predict_options(args.margin)
     rounds = (args.rounds[0], args.rounds[1])
 
     t0 = time.time()
@@ -248,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     summary: dict[str, Any] = {}
     oof1 = None
     if not args.no_cv:
-        oof1, oof2 = cross_validate(pages, args.folds, rounds, params)
+        oof1, oof2 = cross_validate(model, pages, args.folds, rounds, params, predict)
         threshold = best_threshold(pages, oof2)
         summary = {
             "threshold": threshold,
@@ -265,12 +292,14 @@ def main(argv: list[str] | None = None) -> int:
         params,
     )
     if oof1 is None:  # without CV, stage two sees in-sample stage-one output (weaker, for smoke runs)
-        oof1 = {i: b1.predict(pages[i].x1, **PREDICT) for i in train}
-    b2 = fit(*_stack(pages, train, oof1), rounds[1], params)
+        oof1 = {i: b1.predict(pages[i].x1, **predict) for i in train}
+    b2 = fit(*_stack(model, pages, train, oof1), rounds[1], params)
     meta = {
         "mode": args.mode,
         "classes": list(CLASSES),
         "threshold": threshold,
+        "predict_margin": args.margin,
+        "rounds": list(rounds),
         "renderers": list(RENDERERS) if args.mode == "text" else ["html"],
         "trained_pages": len({pages[i].pid for i in train}),
         "pages": len({p.pid for p in pages}),

@@ -15,6 +15,7 @@ The summary counts every document of the inputs, including those done by an earl
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import time
 from collections.abc import Callable
@@ -171,9 +172,12 @@ def run_corpus(
         _check(summary)
         if store is not None:
             store.finish_run(summary.run_id, summary.to_dict())
-    except BaseException:
+    except BaseException as exc:
         executor.close()
         if store is not None:
+            status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
+            with contextlib.suppress(Exception):  # the store may be what failed
+                store.finish_run(summary.run_id, summary.to_dict(), status)
             store.close()
         raise
     if store is not None:

@@ -163,9 +163,11 @@ class Store:
     def begin_run(
         self, run_id: str, inputs: list[str], options: dict[str, Any], executor: str, workers: int
     ) -> None:
-        """Record the start of a run."""
+        """Record the start of a run. Only one process can write a store, so a run still marked
+        ``running`` was killed before it could say so: it is marked ``interrupted``."""
         from copydesk import __version__
 
+        self.con.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
         self.con.execute(
             "INSERT INTO runs (run_id, started, status, inputs, options, executor, workers, version) "
             "VALUES (?, now(), 'running', ?, ?, ?, ?, ?)",
