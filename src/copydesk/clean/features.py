@@ -240,17 +240,17 @@ def window_mean(col: np.ndarray, radius: int) -> np.ndarray:
 
 
 def best_run(score: np.ndarray) -> tuple[int, int]:
-    """Indexes [start, end] of the contiguous run with the largest sum (Kadane)."""
-    best, best_lo, best_hi = -math.inf, 0, 0
-    cur, lo = 0.0, 0
-    for i, s in enumerate(score):
-        if cur <= 0:
-            cur, lo = s, i
-        else:
-            cur += s
-        if cur > best:
-            best, best_lo, best_hi = cur, lo, i
-    return best_lo, best_hi
+    """Indexes [start, end] of the contiguous run with the largest sum (Kadane's answer: the first best
+    end, and the latest start that reaches it), computed from prefix sums."""
+    n = len(score)
+    if not n:
+        return 0, 0
+    prefix = np.concatenate([[0.0], np.cumsum(score, dtype=np.float64)])
+    lowest = np.minimum.accumulate(prefix[:-1])
+    hi = int(np.argmax(prefix[1:] - lowest))
+    head = prefix[: hi + 1]
+    lo = int(hi - np.argmin(head[::-1]))  # the last position of the minimum
+    return lo, hi
 
 
 def run_features(score: np.ndarray, run: tuple[int, int] | None = None) -> np.ndarray:

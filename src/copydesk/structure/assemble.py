@@ -139,13 +139,9 @@ def assemble(
     if art.body:
         art.dateline = find_dateline(art.body[0])
     art.lines = _line_records(lines, view, out_labels, kinds)
+    removed_lines = [ln for ln in art.lines if ln.label in ("boilerplate", "related")]
     art.boilerplate = sorted(
-        [
-            Boilerplate(text=ln.text, kind=ln.kind or "other", line=ln.index)
-            for ln in art.lines
-            if ln.label in ("boilerplate", "related")
-        ]
-        + extra_boiler,
+        [Boilerplate(ln.text, ln.kind or "other", ln.index) for ln in removed_lines] + extra_boiler,
         key=lambda b: b.line,
     )
     return art
@@ -169,13 +165,20 @@ def drop_title_echo(article: Article) -> None:
 def _line_records(
     lines: list[str], view: PageView, labels: dict[int, str], kinds: dict[int, str]
 ) -> list[Line]:
-    score = dict(zip(view.index, view.proba[:, BODY].round(4).tolist(), strict=True))
-    out = []
-    for i, text in enumerate(lines):
-        label = labels.get(i, "boilerplate" if text else "blank")
-        kind = kinds.get(i, "other" if label == "boilerplate" else None)
-        out.append(Line(i, text, label, score.get(i, 0.0), kind))
-    return out
+    n = len(lines)
+    score = [0.0] * n
+    for i, p in zip(view.index, view.proba[:, BODY].round(4).tolist(), strict=True):
+        score[i] = p
+    label = ["boilerplate" if text else "blank" for text in lines]
+    kind: list[str | None] = [None] * n
+    for i, lab in labels.items():
+        label[i] = lab
+    for i, lab in enumerate(label):
+        if lab == "boilerplate":
+            kind[i] = "other"
+    for i, k in kinds.items():
+        kind[i] = k
+    return list(map(Line, range(n), lines, label, score, kind))
 
 
 class LazyVocabulary(Mapping[str, int]):

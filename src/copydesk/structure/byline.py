@@ -19,6 +19,7 @@ _DATE_TAIL = re.compile(
     r"\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}).*$",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
 _SPLIT = re.compile(r"\s+(?:/|\||and|und|et|y|e|en|och|og|i|&)\s+|\s*[,;/|·•]\s*", re.I)
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$|^(?:van|von|de|da|del|der|den|di|du|la|le|bin|al|el)$")
 
@@ -37,9 +38,7 @@ def strip_widgets(text: str, words: WordLists) -> tuple[str, list[str]]:
     """Cut share/follow widget words off the end of a line; return the rest and what was cut."""
     removed: list[str] = []
     tokens = text.split()
-    while tokens and tokens[-1].lower().strip("|·•") in words.widgets | {
-        w.rstrip(":") for w in words.widgets
-    }:
+    while tokens and tokens[-1].lower().strip("|·•") in words.widgets:
         removed.insert(0, tokens.pop())
     return " ".join(tokens), ([" ".join(removed)] if removed else [])
 
@@ -70,7 +69,7 @@ def parse_byline(line: str, words: WordLists, url: str | None = None) -> Byline:
     """Split a byline into authors, publisher, a date and removed widget text."""
     out = Byline()
     text, out.removed = strip_widgets(line.strip(), words)
-    m = _DATE_TAIL.search(text)
+    m = _DATE_TAIL.search(text) if _DIGIT.search(text) else None  # every date form has a digit
     if m and m.start() > 0:
         out.date_text = m.group(0).strip(" |•·,–—-")
         text = text[: m.start()]

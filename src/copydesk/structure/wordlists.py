@@ -19,7 +19,7 @@ class WordLists:
     publisher_words: frozenset[str]
     months: dict[str, int]
     markers: frozenset[str]
-    widgets: frozenset[str]
+    widgets: frozenset[str]  # share/follow widget words, with and without a final colon
 
     @classmethod
     def load(cls) -> WordLists:
@@ -33,5 +33,5 @@ class WordLists:
             publisher_words=frozenset(read_list(pkg, "publisher_words.txt")),
             months=months,
             markers=frozenset(read_list(pkg, "markers.txt")),
-            widgets=frozenset(read_list(pkg, "widgets.txt")),
+            widgets=frozenset(w for word in read_list(pkg, "widgets.txt") for w in (word, word.rstrip(":"))),
         )
