@@ -153,7 +153,8 @@ def drop_title_echo(article: Article) -> None:
     if not article.title or not article.body:
         return
     key = " ".join(_WORD.findall(article.title.lower()))
-    echoes = {p for p in article.body if " ".join(_WORD.findall(p.lower())) == key}
+    longest = 2 * len(article.title) + 20  # far longer paragraphs cannot have the same words
+    echoes = {p for p in article.body if len(p) <= longest and " ".join(_WORD.findall(p.lower())) == key}
     if not echoes:
         return
     article.body = [p for p in article.body if p not in echoes]
