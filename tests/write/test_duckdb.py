@@ -18,8 +18,12 @@ def shard(tmp_path: Path, name: str, keys: range) -> dict[str, str]:
             publisher="The Paper",
             published="2025-11-14T08:00:00Z",
             body=["Body."],
-            lines=[Line(0, "Body.", "body", 0.9), Line(1, "Share", "boilerplate", 0.1, "share")],
-            boilerplate=[Boilerplate("Share", "share", 1)],
+            lines=[
+                Line(0, "Body.", "body", 0.9),
+                Line(1, "", "blank"),  # not stored: the lines table holds the non-blank lines
+                Line(2, "Share", "boilerplate", 0.1, "share"),
+            ],
+            boilerplate=[Boilerplate("Share", "share", 2)],
             quotes=[Quote("Hello", "direct", 0, 5, "Ann Lee"), Quote("Bye", "direct", 6, 9, "Bo")],
             entities=[Entity("Ann Lee", "PERSON", ["Ann Lee"], [0])],
         )

@@ -41,6 +41,10 @@ CONTAINER_NAMES = (
     "up1_link_density",
     "up2_link_density",
     "best_ancestor_score",
+    "up1_blocks",
+    "up1_mean_chars",
+    "up2_link_blocks",
+    "same_shape",
 )
 
 #: Names of the DOM features, in column order.
@@ -123,7 +127,9 @@ def container_features(blocks: list[Block]) -> np.ndarray:
     The container is found the way readability finds it: every prose-like block adds its score to
     its enclosing elements, fading with distance, and the element with the best link-discounted
     score wins. Each block then learns whether it is inside that element, how far from it, and how
-    much of the page's text and links its own nearest ancestors hold.
+    much of the page's text and links its own nearest ancestors hold. Lists of teasers show in the
+    shape of a block's surroundings: many siblings, headline links among them, and many blocks of
+    the same tag path and class words elsewhere on the page.
     """
     out = np.zeros((len(blocks), len(CONTAINER_NAMES)), dtype=np.float32)
     if not blocks:
@@ -133,14 +139,22 @@ def container_features(blocks: list[Block]) -> np.ndarray:
     score: dict[int, float] = {}
     first: dict[int, int] = {}
     last: dict[int, int] = {}
+    count: dict[int, int] = {}
+    link_blocks: dict[int, int] = {}
+    shapes: dict[tuple[str, ...], int] = {}
     total = 0.0
     for i, b in enumerate(blocks):
         n = float(len(b.text))
         total += n
         s = _prose_score(b)
+        all_link = 1 if b.link_chars >= 0.9 * len(b.text) else 0
+        shape = b.ancestors[:4] + b.words[:3]
+        shapes[shape] = shapes.get(shape, 0) + 1
         for level, eid in enumerate(b.elements):
             chars[eid] = chars.get(eid, 0.0) + n
             links[eid] = links.get(eid, 0.0) + b.link_chars
+            count[eid] = count.get(eid, 0) + 1
+            link_blocks[eid] = link_blocks.get(eid, 0) + all_link
             first.setdefault(eid, i)
             last[eid] = i
             if s:
@@ -167,6 +181,13 @@ def container_features(blocks: list[Block]) -> np.ndarray:
             e = els[k + 1] if k + 1 < len(els) else None
             row[7 + k] = links[e] / max(chars[e], 1.0) if e is not None else 0.0
         row[9] = max((adjusted.get(e, 0.0) for e in els), default=0.0) / best
+        parent = els[1] if len(els) > 1 else els[0] if els else None
+        grand = els[2] if len(els) > 2 else parent
+        if parent is not None and grand is not None:
+            row[10] = math.log1p(count[parent])
+            row[11] = math.log1p(chars[parent] / count[parent])
+            row[12] = link_blocks[grand] / count[grand]
+        row[13] = math.log1p(shapes[b.ancestors[:4] + b.words[:3]] - 1)
     return out
 
 

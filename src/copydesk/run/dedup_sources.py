@@ -52,16 +52,38 @@ class Fetched:
 
 def _fetched(table: Any, texts: list[str], permutations: int) -> Fetched:
     """A :class:`Fetched` from an Arrow table with the signature files' columns."""
-    raw = b"".join(table.column("signature").to_pylist())
     return Fetched(
         table.column("key").to_pylist(),
         table.column("id").to_pylist(),
         table.column("date").to_numpy().astype(np.int64),
         table.column("length").to_numpy().astype(np.int64),
         table.column("exact").to_numpy().astype(np.uint64),
-        np.frombuffer(raw, dtype=np.uint32).reshape(-1, permutations),
+        _signature_matrix(table.column("signature"), permutations),
         texts,
     )
+
+
+def _signature_matrix(column: Any, permutations: int) -> np.ndarray:
+    """The signatures of a binary Arrow column as a ``(rows, permutations)`` uint32 matrix, read from the
+    column's data buffer (no Python bytes object per row)."""
+    import pyarrow as pa
+
+    array = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    width = permutations * 4
+    if not len(array):
+        return np.zeros((0, permutations), dtype=np.uint32)
+    if pa.types.is_fixed_size_binary(array.type):
+        data = array.buffers()[1]
+        start, end = array.offset * width, (array.offset + len(array)) * width
+    else:  # a variable-size binary column (DuckDB BLOB): every value has the same width
+        array = array.cast(pa.large_binary()) if pa.types.is_binary(array.type) else array
+        _, offsets, data = array.buffers()
+        bounds = np.frombuffer(offsets, dtype=np.int64)[array.offset : array.offset + len(array) + 1]
+        start, end = int(bounds[0]), int(bounds[-1])
+        if end - start != width * len(array):
+            raise ValueError("signatures of unequal widths")
+    raw = np.frombuffer(data, dtype=np.uint8)[start:end]
+    return raw.view(np.uint32).reshape(len(array), permutations)
 
 
 def _fields(keys: list[str], result: Assignment | None) -> dict[str, tuple[Any, Any, Any]]:
@@ -152,6 +174,7 @@ class FolderSource:
         self.shards: list[tuple[Path, Path]] = []  # (articles, signatures)
         self.starts = np.zeros(1, dtype=np.int64)
         self.rows = 0
+        self._fields: dict[str, tuple[Any, Any, Any]] = {}
 
     def prepare(self, executor: Any) -> None:
         """Find the shards, and sketch those without a signature file."""
@@ -196,15 +219,20 @@ class FolderSource:
                 bodies += [_body(b) for b in read_rows(articles, local, "body")]
         return _fetched(pa.concat_tables(tables), bodies, self.options.permutations)
 
-    def write(self, keys: list[str], result: Assignment | None, executor: Any) -> int:
-        """Rewrite every article shard with its documents' fields."""
-        fields = _fields(keys, result)
+    def write(self, keys: list[str], result: Assignment) -> int:
+        """Keep a batch's fields for :meth:`finish` (a shard is rewritten once, with all of them)."""
+        self._fields.update(_fields(keys, result))
+        return 0
+
+    def finish(self, executor: Any) -> int:
+        """Rewrite every article shard with its documents' fields; return the rows in clusters."""
+        import pyarrow.parquet as pq
+
         tasks = []
         for articles, signatures in self.shards:
-            import pyarrow.parquet as pq
-
             shard_keys = pq.read_table(signatures, columns=["key"]).column("key").to_pylist()
-            tasks.append(Rewrite(str(articles), {k: fields[k] for k in shard_keys if k in fields}))
+            fields = {k: self._fields[k] for k in shard_keys if k in self._fields}
+            tasks.append(Rewrite(str(articles), fields))
         return sum(executor.map_unordered(rewrite_file, tasks))
 
 
@@ -327,31 +355,32 @@ class StoreSource:
         bodies = [t or "" for t in table.column("text").to_pylist()] if texts else []
         return _fetched(table, bodies, self.options.permutations)
 
-    def write(self, keys: list[str], result: Assignment | None, executor: Any) -> int:
-        """Update the articles of the changed clusters and mark every pending document done."""
+    def write(self, keys: list[str], result: Assignment) -> int:
+        """Update the articles of a batch of changed clusters; return how many."""
         import pyarrow as pa
 
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
+        if not keys:
+            return 0
+        update = pa.table(
+            {
+                "key": pa.array(keys, pa.string()),
+                "dup_cluster": pa.array(result.cluster, pa.string()),
+                "dup_of": pa.array(result.dup_of, pa.string()),
+                "dup_similarity": pa.array(result.similarity, pa.float64()),
+            }
+        )
+        self.con.register("dedup_update", update)
         try:
-            if result is not None and keys:
-                update = pa.table(
-                    {
-                        "key": pa.array(keys, pa.string()),
-                        "dup_cluster": pa.array(result.cluster, pa.string()),
-                        "dup_of": pa.array(result.dup_of, pa.string()),
-                        "dup_similarity": pa.array(result.similarity, pa.float64()),
-                    }
-                )
-                con.register("dedup_update", update)
-                con.execute(
-                    "UPDATE articles SET dup_cluster = u.dup_cluster, dup_of = u.dup_of, "
-                    "dup_similarity = u.dup_similarity FROM dedup_update u WHERE articles.key = u.key"
-                )
-                con.unregister("dedup_update")
-            con.execute("UPDATE dedup_signatures SET pending = false WHERE pending")
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
+            self.con.execute(
+                "UPDATE articles SET dup_cluster = u.dup_cluster, dup_of = u.dup_of, "
+                "dup_similarity = u.dup_similarity FROM dedup_update u WHERE articles.key = u.key"
+            )
+        finally:
+            self.con.unregister("dedup_update")
         return len(keys)
+
+    def finish(self, executor: Any) -> int:
+        """Mark every pending document done. Batches written before a kill are written again by the
+        next run (the documents are still pending), with the same values."""
+        self.con.execute("UPDATE dedup_signatures SET pending = false WHERE pending")
+        return 0

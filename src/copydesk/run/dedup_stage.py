@@ -35,6 +35,7 @@ from copydesk.dedup.step import band_column
 from copydesk.dedup.verify import verify_rounds
 
 VERIFY_BLOCK = 1000  # documents per block of a verification task (see dedup.verify.plan_chunks)
+WRITE_BATCH = 10_000  # documents whose fields are computed and written at a time (whole clusters)
 
 
 @dataclass(slots=True, frozen=True)
@@ -124,15 +125,15 @@ def find_pairs(source: Any, executor: Any, options: DedupOptions) -> tuple[np.nd
     """The exact-copy pairs and the candidate pairs of the corpus: the bucket shuffle, one task a band."""
     files = tuple(source.band_files())
     tasks = [BandTask(files, b, options.window, source.has_pending) for b in range(-1, options.bands)]
-    exact: list[np.ndarray] = []
-    near: list[np.ndarray] = []
+    exact = near = np.zeros(0, dtype=np.uint64)
+    # Each band's pairs are merged as they arrive: memory holds the distinct candidates, not every
+    # band's copy of them (bands mostly find the same pairs).
     for band, pairs in executor.map_unordered(band_pairs, tasks):
-        (exact if band < 0 else near).append(pairs)
-    empty = np.zeros(0, dtype=np.uint64)
-    return (
-        np.unique(np.concatenate(exact)) if exact else empty,
-        np.unique(np.concatenate(near)) if near else empty,
-    )
+        if band < 0:
+            exact = pairs
+        else:
+            near = np.union1d(near, pairs)
+    return exact, near
 
 
 def verify(
@@ -153,6 +154,22 @@ def verify(
 
     per_round = 2 * max(1, int(getattr(executor, "workers", 1)))
     return verify_rounds(linked, near, run, block=VERIFY_BLOCK, chunks_per_round=per_round)
+
+
+def cluster_batches(rows: np.ndarray, labels: np.ndarray, size: int) -> list[np.ndarray]:
+    """``rows`` cut into sorted batches of about ``size`` that never split a component of ``labels``
+    (a batch is larger only when one component is): memory stays bounded whatever the corpus size."""
+    if not rows.size:
+        return []
+    grouped = rows[np.argsort(labels[rows], kind="stable")]
+    starts = np.flatnonzero(np.concatenate([[True], labels[grouped[1:]] != labels[grouped[:-1]]]))
+    batches, begin = [], 0
+    for at in starts.tolist()[1:]:
+        if at - begin >= size:
+            batches.append(np.sort(grouped[begin:at]))
+            begin = at
+    batches.append(np.sort(grouped[begin:]))
+    return batches
 
 
 def dedup_corpus(source: Any, executor: Any, options: DedupOptions) -> DedupSummary:
@@ -178,24 +195,19 @@ def dedup_corpus(source: Any, executor: Any, options: DedupOptions) -> DedupSumm
     wanted = np.zeros(n, dtype=bool)
     wanted[labels[pending[sizes[labels[pending]] > 1]]] = True
     rows = np.flatnonzero(wanted[labels])
-    if rows.size:
-        fetched = source.fetch(rows, texts=False)
-        _, local = np.unique(labels[rows], return_inverse=True)
-        local_labels = np.empty(rows.size, dtype=np.int64)
+    for batch in cluster_batches(rows, labels, WRITE_BATCH):
+        fetched = source.fetch(batch, texts=False)
+        _, local = np.unique(labels[batch], return_inverse=True)
         # A component's label must be one of its members' positions: use its first member.
-        first = np.full(local.max() + 1, rows.size, dtype=np.int64)
-        np.minimum.at(first, local, np.arange(rows.size))
-        local_labels[:] = first[local]
+        first = np.full(local.max() + 1, batch.size, dtype=np.int64)
+        np.minimum.at(first, local, np.arange(batch.size))
         members = Members(fetched.keys, fetched.ids, fetched.dates, fetched.lengths)
-        result = assign(local_labels, members, fetched.signatures, fetched.exact)
-        summary.clusters, summary.duplicates, summary.largest = (
-            result.clusters,
-            result.duplicates,
-            result.largest,
-        )
-        summary.updated = source.write(fetched.keys, result, executor)
-    else:
-        summary.updated = source.write([], None, executor)
+        result = assign(first[local], members, fetched.signatures, fetched.exact)
+        summary.clusters += result.clusters
+        summary.duplicates += result.duplicates
+        summary.largest = max(summary.largest, result.largest)
+        summary.updated += source.write(fetched.keys, result)
+    summary.updated += source.finish(executor)
     summary.seconds = round(time.perf_counter() - start, 3)
     return summary
 

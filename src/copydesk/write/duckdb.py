@@ -5,7 +5,8 @@ Tables (``key`` is the document key, input fingerprint and position, shared by a
 - ``articles``: one row per article: the record's scalar and list fields (title, authors, publisher,
   published, body, captions...), ``published_date`` (DATE, when ``published`` starts with one),
   ``n_lines``, ``n_quotes``, ``n_entities``, and provenance (``input``, ``source``, ``position``, ``run_id``)
-- ``lines``: one row per input line: ``key, line, label, kind, score`` (texts are in articles and boilerplate)
+- ``lines``: one row per non-blank input line: ``key, line, label, kind, score`` (texts are in articles
+  and boilerplate; blank lines, a third of a page, say nothing and are left out)
 - ``boilerplate``: one row per removed line: ``key, line, kind, text``
 - ``quotes``: ``key, quote`` (its number in the article) and the quote's fields (``speaker``, ``text``...)
 - ``entities``: ``key, entity`` and the entity's fields (``name``, ``label``, ``mentions``...)
@@ -40,7 +41,7 @@ PROJECTIONS = {
     ),
     "lines": (
         "SELECT key, l.index AS line, l.label, l.kind, CAST(l.score AS FLOAT) AS score "
-        "FROM (SELECT key, unnest(lines) AS l FROM src)"
+        "FROM (SELECT key, unnest(lines) AS l FROM src) WHERE l.label <> 'blank'"
     ),
     "boilerplate": "SELECT key, b.line, b.kind, b.text FROM (SELECT key, unnest(boilerplate) AS b FROM src)",
     "quotes": (
@@ -91,7 +92,7 @@ class Store:
     """A copydesk DuckDB store: open it, load shards into it, and record runs."""
 
     def __init__(
-        self, path: str | Path, *, read_only: bool = False, memory_limit: str = "512MB", threads: int = 1
+        self, path: str | Path, *, read_only: bool = False, memory_limit: str = "256MB", threads: int = 1
     ) -> None:
         import duckdb
 
