@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import chain, repeat
 
@@ -296,11 +297,10 @@ def page_lines(lines: list[str], lex: Lexicon, table: np.ndarray, skip: set[int]
 
 
 def _duplicates(text: list[str]) -> np.ndarray:
-    counts: dict[str, int] = {}
-    keys = [t.lower() for t in text]
-    for k in keys:
-        counts[k] = counts.get(k, 0) + 1
-    return np.log1p(np.asarray([counts[k] - 1 for k in keys], dtype=np.float32))
+    """How many other lines of the page read the same (case aside), log-scaled."""
+    keys = list(map(str.lower, text))
+    counts = Counter(keys)
+    return np.log1p(np.fromiter(map(counts.__getitem__, keys), dtype=np.float32, count=len(keys)) - 1)
 
 
 def context_features(page: PageLines) -> np.ndarray:

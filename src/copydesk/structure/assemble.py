@@ -113,6 +113,7 @@ def assemble(
     markers, headlines = find_related(texts, removed, words)
     short_run = _short_runs(texts, removed)
     lex_counts = view.base[:, _LEX].tolist()
+    has_date = view.base[:, _HAS_DATE].tolist()
     for k in range(len(texts)):
         if not removed[k]:
             continue
@@ -123,7 +124,7 @@ def assemble(
             continue
         if (
             not art.published
-            and view.base[k, _HAS_DATE]
+            and has_date[k]
             and len(texts[k].split()) <= 12
             and abs(k - first_body) <= 8
         ):
