@@ -122,12 +122,7 @@ def assemble(
             art.related.append(texts[k])
             out_labels[i], kinds[i] = "related", "related"
             continue
-        if (
-            not art.published
-            and has_date[k]
-            and len(texts[k].split()) <= 12
-            and abs(k - first_body) <= 8
-        ):
+        if not art.published and has_date[k] and len(texts[k].split()) <= 12 and abs(k - first_body) <= 8:
             found = find_date(texts[k], words)
             if found:
                 art.published, out_labels[i] = found, "date"
