@@ -5,11 +5,12 @@ step of the cleaning stage) and kept beside the shards. Then, over the whole cor
 
 1. **Bucket shuffle.** One task per LSH band (and one for exact keys) reads that band's column of
    every signature file and sorts it: runs of equal keys are buckets, and their pairs are candidates
-   (only pairs touching a document not deduplicated before, in an incremental run).
+   (only pairs touching a document not deduplicated before, in an incremental run). Bands run a few
+   at a time, and each band's candidates are verified before the next bands' are asked for.
 2. **Verification.** Candidates go in chunks to tasks that get the bodies and signatures of their
    documents, drop pairs estimated far below the threshold, and keep those whose exact shingle Jaccard
    similarity reaches it. Chunks go in rounds; pairs already joined (by exact copies, clusters in the
-   store, or earlier rounds) are never verified.
+   store, earlier bands or earlier rounds) are never verified, nor kept in memory.
 3. **Connected components** of the kept pairs, exact copies and the clusters already in the store, in
    this process (a label per document, 8 bytes each), and the canonical member of each cluster.
 4. **Writing** ``dup_cluster``, ``dup_of`` and ``dup_similarity``: an UPDATE of the store, or a rewrite
@@ -22,6 +23,7 @@ executor: pairs are sorted and labels do not depend on the order tasks finish in
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,8 +68,8 @@ class DedupSummary:
 
     documents: int = 0
     pending: int = 0
-    candidates: int = 0
-    checked: int = 0  # candidates verified (the others were joined already)
+    candidates: int = 0  # candidate pairs not joined already when their band came
+    checked: int = 0  # candidates verified (the others were joined by then)
     verified: int = 0  # candidates found similar
     exact_pairs: int = 0
     clusters: int = 0
@@ -121,19 +123,17 @@ def verify_chunk(task: VerifyTask) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return task.rows[left], task.rows[right], similarity
 
 
-def find_pairs(source: Any, executor: Any, options: DedupOptions) -> tuple[np.ndarray, np.ndarray]:
-    """The exact-copy pairs and the candidate pairs of the corpus: the bucket shuffle, one task a band."""
+def band_batches(source: Any, executor: Any, options: DedupOptions) -> Iterator[tuple[int, np.ndarray]]:
+    """The bucket shuffle, one task a band (band -1: the exact copies), as ``(band, pairs)``: the exact
+    copies first, then the bands, a few at a time (as many as the executor has workers), so that the
+    caller holds only the pairs of the bands in hand."""
     files = tuple(source.band_files())
-    tasks = [BandTask(files, b, options.window, source.has_pending) for b in range(-1, options.bands)]
-    exact = near = np.zeros(0, dtype=np.uint64)
-    # Each band's pairs are merged as they arrive: memory holds the distinct candidates, not every
-    # band's copy of them (bands mostly find the same pairs).
-    for band, pairs in executor.map_unordered(band_pairs, tasks):
-        if band < 0:
-            exact = pairs
-        else:
-            near = np.union1d(near, pairs)
-    return exact, near
+    yield band_pairs(BandTask(files, -1, options.window, source.has_pending))
+    step = max(1, int(getattr(executor, "workers", 1)))
+    for first in range(0, options.bands, step):
+        bands = range(first, min(first + step, options.bands))
+        tasks = [BandTask(files, b, options.window, source.has_pending) for b in bands]
+        yield from sorted(executor.map_unordered(band_pairs, tasks), key=lambda r: r[0])
 
 
 def verify(
@@ -180,13 +180,22 @@ def dedup_corpus(source: Any, executor: Any, options: DedupOptions) -> DedupSumm
     source.prepare(executor)
     n = source.rows
     summary = DedupSummary(documents=n)
-    exact, near = find_pairs(source, executor, options)
-    summary.candidates, summary.exact_pairs = int(near.size), int(exact.size)
     linked = UnionFind(n)
-    linked.union_pairs(*unpack(exact))
     linked.union_pairs(*source.previous())
-    left, _, summary.checked = verify(source, executor, near, linked, options)
-    summary.verified = int(left.size)
+    # Band by band: a band's candidates already joined by earlier bands are dropped before they are
+    # verified or even kept, so memory holds one band's new pairs, however many copies a story has.
+    for band, pairs in band_batches(source, executor, options):
+        if band < 0:
+            summary.exact_pairs = int(pairs.size)
+            linked.union_pairs(*unpack(pairs))
+            continue
+        left, right = unpack(pairs)
+        labels = linked.labels()
+        pairs = pairs[labels[left] != labels[right]]
+        summary.candidates += int(pairs.size)
+        kept, _, checked = verify(source, executor, pairs, linked, options)
+        summary.checked += checked
+        summary.verified += int(kept.size)
     labels = linked.labels()
     pending = source.pending_rows()
     summary.pending = int(pending.size)
