@@ -270,12 +270,12 @@ class StoreSource:
         """Take in the shards' signature files, sketch stored articles without one, export the bands."""
         self._create()
         con = self.con
-        files = sorted(self.work.joinpath(*SIGNATURE_DIR).glob("sig-*.parquet"))
-        if files:
-            listed = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
+        # One shard's file at a time: memory does not grow with the corpus.
+        for file in sorted(self.work.joinpath(*SIGNATURE_DIR).glob("sig-*.parquet")):
+            path = str(file).replace("'", "''")
             con.execute(
                 f"INSERT INTO dedup_signatures SELECT DISTINCT ON (key) *, true AS pending "
-                f"FROM read_parquet([{listed}]) WHERE key IN (SELECT key FROM articles) "
+                f"FROM read_parquet('{path}') WHERE key IN (SELECT key FROM articles) "
                 "AND key NOT IN (SELECT key FROM dedup_signatures)"
             )
         self._sketch_missing()

@@ -128,10 +128,9 @@ def band_batches(source: Any, executor: Any, options: DedupOptions) -> Iterator[
     copies first, then the bands, a few at a time (as many as the executor has workers), so that the
     caller holds only the pairs of the bands in hand."""
     files = tuple(source.band_files())
-    yield band_pairs(BandTask(files, -1, options.window, source.has_pending))
     step = max(1, int(getattr(executor, "workers", 1)))
-    for first in range(0, options.bands, step):
-        bands = range(first, min(first + step, options.bands))
+    batches = [range(-1, 0)] + [range(b, min(b + step, options.bands)) for b in range(0, options.bands, step)]
+    for bands in batches:
         tasks = [BandTask(files, b, options.window, source.has_pending) for b in bands]
         yield from sorted(executor.map_unordered(band_pairs, tasks), key=lambda r: r[0])
 

@@ -92,7 +92,7 @@ class Store:
     """A copydesk DuckDB store: open it, load shards into it, and record runs."""
 
     def __init__(
-        self, path: str | Path, *, read_only: bool = False, memory_limit: str = "256MB", threads: int = 1
+        self, path: str | Path, *, read_only: bool = False, memory_limit: str = "128MB", threads: int = 1
     ) -> None:
         import duckdb
 
