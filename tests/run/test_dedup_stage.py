@@ -34,3 +34,11 @@ def test_signature_matrix_reads_binary_columns_without_copies_per_row() -> None:
         got = _signature_matrix(column, 4)
         want = sigs[-len(got) :]
         assert got.tolist() == want.tolist()
+
+
+def test_give_back_memory_is_safe_to_call() -> None:
+    from copydesk.run.memory import give_back_memory
+
+    blob = bytearray(50_000_000)
+    del blob
+    give_back_memory()  # glibc: returns the free pages; elsewhere: does nothing

@@ -35,6 +35,7 @@ from copydesk.dedup.finder import DedupOptions, assign, check_pairs, representat
 from copydesk.dedup.lsh import bucket_pairs, chain_pairs, pack, unpack
 from copydesk.dedup.step import band_column
 from copydesk.dedup.verify import verify_rounds
+from copydesk.run.memory import give_back_memory
 
 VERIFY_BLOCK = 1000  # documents per block of a verification task (see dedup.verify.plan_chunks)
 WRITE_BATCH = 10_000  # documents whose fields are computed and written at a time (whole clusters)
@@ -113,13 +114,17 @@ def band_pairs(task: BandTask) -> tuple[int, np.ndarray]:
         left, right = unpack(pairs)
         pending = data["pending"].astype(bool)
         pairs = pairs[pending[left] | pending[right]]
-    return task.band, np.unique(pairs)
+    pairs = np.unique(pairs)
+    del data
+    give_back_memory()
+    return task.band, pairs
 
 
 def verify_chunk(task: VerifyTask) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The pairs of a chunk that are copies, as row numbers, with their similarity."""
     packed = pack(task.left, task.right)
     left, right, similarity = check_pairs(task.texts, packed, task.signatures, task.options, spanning=True)
+    give_back_memory()
     return task.rows[left], task.rows[right], similarity
 
 
