@@ -37,8 +37,12 @@ class Block:
     words: tuple[str, ...]  # class/id words of the nearest ancestors (and the block element)
     itemprops: tuple[str, ...]
     link_chars: int
-    depth: int
-    elements: tuple[int, ...] = ()  # ids of the enclosing block-level elements, innermost first
+    elements: tuple[int, ...]  # ids of the enclosing block-level elements, innermost first
+
+    @property
+    def depth(self) -> int:
+        """How many block-level elements enclose the block (its own included)."""
+        return len(self.elements)
 
 
 @dataclass(slots=True)
@@ -96,9 +100,7 @@ def extract_blocks(tree: LexborHTMLParser | str, max_blocks: int = 20_000) -> li
             words = tuple(w for f in reversed(stack[-_MAX_CONTEXT:]) for w in f.words)
             props = tuple(f.itemprop for f in stack if f.itemprop)
             eids = tuple(f.eid for f in reversed(stack))
-            blocks.append(
-                Block(text, frame.tag, tags, words, props, min(frame.link_chars, len(text)), len(stack), eids)
-            )
+            blocks.append(Block(text, frame.tag, tags, words, props, min(frame.link_chars, len(text)), eids))
         frame.buffer.clear()
         frame.link_chars = 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 
@@ -141,15 +142,14 @@ def container_features(blocks: list[Block]) -> np.ndarray:
     last: dict[int, int] = {}
     count: dict[int, int] = {}
     link_blocks: dict[int, int] = {}
-    shapes: dict[tuple[str, ...], int] = {}
+    shape_of = [b.ancestors[:4] + b.words[:3] for b in blocks]  # tag path and class words
+    shapes = Counter(shape_of)
     total = 0.0
     for i, b in enumerate(blocks):
         n = float(len(b.text))
         total += n
         s = _prose_score(b)
         all_link = 1 if b.link_chars >= 0.9 * len(b.text) else 0
-        shape = b.ancestors[:4] + b.words[:3]
-        shapes[shape] = shapes.get(shape, 0) + 1
         for level, eid in enumerate(b.elements):
             chars[eid] = chars.get(eid, 0.0) + n
             links[eid] = links.get(eid, 0.0) + b.link_chars
@@ -187,7 +187,7 @@ def container_features(blocks: list[Block]) -> np.ndarray:
             row[10] = math.log1p(count[parent])
             row[11] = math.log1p(chars[parent] / count[parent])
             row[12] = link_blocks[grand] / count[grand]
-        row[13] = math.log1p(shapes[b.ancestors[:4] + b.words[:3]] - 1)
+        row[13] = math.log1p(shapes[shape_of[i]] - 1)
     return out
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from importlib import resources
 
-_NON_WORD = re.compile(r"[^\w\s]+")
+from copydesk.clean.labels import tokens as word_tokens
 
 #: The lexicon groups, in the order their counts appear in the feature vector.
 GROUPS = (
@@ -32,10 +31,8 @@ def _data_lines(name: str) -> list[str]:
 class Lexicon:
     """Stopwords and boilerplate cue words."""
 
-    stopwords: frozenset[str]
-    word_group: dict[str, int]  # single-word cue -> 1 + its group's index in GROUPS
     phrases: dict[int, dict[tuple[str, ...], int]]  # by length: multi-word cue (tokens) -> 1 + group index
-    codes: dict[str, int]  # every listed word -> its group (as in word_group) | STOP | PHRASE_START bits
+    codes: dict[str, int]  # every listed word -> 1 + its group's index in GROUPS | STOP | PHRASE_START bits
 
 
 #: Bits of :attr:`Lexicon.codes` above the group number (which takes the low four bits).
@@ -52,7 +49,7 @@ def load_lexicon() -> Lexicon:
         if group not in words:
             continue
         # Entries are matched on word tokens, so "e-mail" is the phrase ("e", "mail").
-        tokens = tuple(_NON_WORD.sub(" ", entry.lower()).split())
+        tokens = tuple(word_tokens(entry))
         if len(tokens) > 1:
             phrases.setdefault(len(tokens), {}).setdefault(tokens, GROUPS.index(group) + 1)
         elif tokens:
@@ -64,4 +61,4 @@ def load_lexicon() -> Lexicon:
     for by_length in phrases.values():
         for tokens in by_length:
             codes[tokens[0]] = codes.get(tokens[0], 0) | PHRASE_START
-    return Lexicon(stopwords=stop, word_group=word_group, phrases=phrases, codes=codes)
+    return Lexicon(phrases=phrases, codes=codes)

@@ -30,6 +30,7 @@ from copydesk.clean.labels import BODY
 from copydesk.clean.lexicon import Lexicon, load_lexicon
 from copydesk.errors import ModelError
 
+_LOG_CHARS = BASE_NAMES.index("log_chars")  # a block's length, the weight of its vote in stage two
 #: The shipped model file of each mode: text lines, or HTML blocks (text features plus DOM evidence).
 MODEL_FILES = {"text": "text-lines.json.gz", "html": "html-blocks.json.gz"}
 #: How boosters predict, in training and at inference alike: a line whose class is already clear after a
@@ -158,5 +159,5 @@ class LineModel:
         second = stacked_features(first, proba1)
         if groups is None:
             return second
-        weights = np.expm1(first[:, BASE_NAMES.index("log_chars")]).astype(np.float64)
+        weights = np.expm1(first[:, _LOG_CHARS]).astype(np.float64)
         return np.concatenate([second, group_means(groups, proba1[:, BODY], weights)], axis=1)

@@ -86,9 +86,7 @@ def _signature_matrix(column: Any, permutations: int) -> np.ndarray:
     return raw.view(np.uint32).reshape(len(array), permutations)
 
 
-def _fields(keys: list[str], result: Assignment | None) -> dict[str, tuple[Any, Any, Any]]:
-    if result is None:
-        return {}
+def _fields(keys: list[str], result: Assignment) -> dict[str, tuple[Any, Any, Any]]:
     return {
         k: (c, d, s)
         for k, c, d, s in zip(keys, result.cluster, result.dup_of, result.similarity, strict=True)

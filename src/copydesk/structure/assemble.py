@@ -166,15 +166,8 @@ def _line_records(
     score = [0.0] * n
     for i, p in zip(view.index, view.proba[:, BODY].round(4).tolist(), strict=True):
         score[i] = p
-    label = ["boilerplate" if text else "blank" for text in lines]
-    kind: list[str | None] = [None] * n
-    for i, lab in labels.items():
-        label[i] = lab
-    for i, lab in enumerate(label):
-        if lab == "boilerplate":
-            kind[i] = "other"
-    for i, k in kinds.items():
-        kind[i] = k
+    label = [labels.get(i, "boilerplate" if text else "blank") for i, text in enumerate(lines)]
+    kind = [kinds.get(i, "other" if lab == "boilerplate" else None) for i, lab in enumerate(label)]
     return list(map(Line, range(n), lines, label, score, kind))
 
 
