@@ -8,6 +8,7 @@ from pathlib import Path
 
 from copydesk.attribute import Attributor
 from copydesk.clean.blocks import extract_blocks, looks_like_script_shell, parse_html
+from copydesk.clean.dom_features import page_kind
 from copydesk.clean.lines import MAX_LINE_CHARS, looks_like_markup, split_lines, strip_markup
 from copydesk.clean.model import LineModel
 from copydesk.ingest.html import decode_html
@@ -96,7 +97,9 @@ class Cleaner:
             )
             blocks, texts = [], []
         page = model.block_page(blocks)
-        view = PageView(page.index, page.text, page.base, model.predict(page, blocks), page.tokens)
+        view = PageView(
+            page.index, page.text, page.base, model.predict(page, blocks, declared_kind(meta)), page.tokens
+        )
         article = assemble(texts, view, self._threshold(model), words, url or meta.url)
         apply_declared(article, meta)
         article.authors = article.authors or dom_bylines(meta.byline_texts, words, url)
@@ -116,6 +119,11 @@ class Cleaner:
         if self._attributor is not None and article.body and article.lang in (None, "en"):
             self._attributor.attribute_article(article)
         return article
+
+
+def declared_kind(meta: PageMeta) -> tuple[float, ...]:
+    """The HTML model's page-level features: what kind of page it declares itself to be."""
+    return page_kind(meta.kind, meta.og_type, bool(meta.published))
 
 
 def apply_declared(article: Article, meta: PageMeta) -> None:

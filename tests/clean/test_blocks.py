@@ -35,6 +35,21 @@ def test_blocks_context() -> None:
     assert blocks["Rescue teams at work. Photo: AP"].tag == "figcaption"
 
 
+def test_blocks_hidden_by_the_page() -> None:
+    html = (
+        '<div style="display: none" itemscope><div itemprop="url">https://example.com/a.jpg</div></div>'
+        '<p>Visible <span aria-hidden="true">icon</span>text.</p><section hidden><p>Tab two</p></section>'
+        "<p>After.</p>"
+    )
+    blocks = extract_blocks(html)
+    assert [(b.text, b.hidden) for b in blocks] == [
+        ("https://example.com/a.jpg", True),
+        ("Visible text.", False),  # hidden inline text is left out of its block
+        ("Tab two", True),
+        ("After.", False),
+    ]
+
+
 def test_blocks_broken_and_deep_markup() -> None:
     deep = "<div>" * 5000 + "deep text" + "</div>" * 10
     assert [b.text for b in extract_blocks(deep)] == ["deep text"]

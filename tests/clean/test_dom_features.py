@@ -6,11 +6,13 @@ from copydesk.clean.blocks import extract_blocks
 from copydesk.clean.dom_features import (
     CONTAINER_NAMES,
     DOM_NAMES,
+    PAGE_NAMES,
     DomWords,
     block_groups,
     container_features,
     dom_features,
     group_means,
+    page_kind,
 )
 
 PROSE = "The council voted on Tuesday to approve the budget, after a long debate, officials said."
@@ -43,6 +45,16 @@ def test_container_features_of_empty_and_linkless_pages() -> None:
 def test_dom_features_width_matches_names() -> None:
     blocks = extract_blocks(PAGE)
     assert dom_features(blocks, DomWords.load()).shape == (len(blocks), len(DOM_NAMES))
+
+
+def test_page_kind_is_on_every_block() -> None:
+    blocks = extract_blocks(PAGE)
+    declared = page_kind("article", "website", dated=True)
+    feats = dom_features(blocks, DomWords.load(), declared)
+    cols = [DOM_NAMES.index(n) for n in PAGE_NAMES]
+    assert (feats[:, cols] == np.asarray(declared)).all()
+    assert declared == (1.0, 0.0, 1.0, 1.0)
+    assert (dom_features(blocks, DomWords.load())[:, cols] == 0).all()  # nothing declared
 
 
 def test_group_means_pool_siblings() -> None:

@@ -36,6 +36,20 @@ def test_header_repairs_title_byline_and_caption() -> None:
     assert labels == [TITLE, BYLINE, CAPTION, BODY]
 
 
+def test_header_recovers_byline_and_caption_removed_above_the_body() -> None:
+    texts = [
+        "Home / World",
+        "Flood waters rise in the north",
+        "Jane Smith / Example News Share:",
+        "Rescue teams at work in the valley. Reuters",
+        "Heavy rain continued to fall across the northern provinces on Tuesday.",
+    ]
+    labels = [OTHER, TITLE, OTHER, OTHER, BODY]
+    proba = np.array([[0.9, 0.1, 0.0, 0.0, 0.0]] + [[0.2, 0.6, 0.0, 0.1, 0.1]] * 4)
+    repair_header(labels, texts, proba, WORDS, None)
+    assert labels == [OTHER, TITLE, BYLINE, CAPTION, BODY]
+
+
 def test_header_keeps_confident_labels() -> None:
     texts = ["Menu", "A story title here", "Body text goes on and on, as prose does."]
     labels = [OTHER, TITLE, BODY]

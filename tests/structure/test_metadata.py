@@ -26,6 +26,7 @@ def test_metadata_from_json_ld() -> None:
     assert meta.published == "2024-03-05"
     assert meta.url == "https://example.com/flood"
     assert meta.lang == "en"
+    assert meta.kind == "article"  # a NewsArticle, not just a WebPage
 
 
 def test_metadata_from_open_graph_and_meta() -> None:
@@ -34,6 +35,16 @@ def test_metadata_from_open_graph_and_meta() -> None:
     assert meta.publisher == "Example"
     assert meta.authors == ["Jane Smith", "Ahmed Ali"]
     assert meta.published == "2024-03-05"
+    assert meta.kind is None
+
+
+def test_metadata_declared_page_kind() -> None:
+    product = '<script type="application/ld+json">{"@type": "Product", "name": "Kettle"}</script>'
+    assert read_metadata(parse_html(product)).kind == "other"
+    og = '<meta property="og:type" content="article"><meta property="og:title" content="T">'
+    assert read_metadata(parse_html(og)).kind == "article"
+    site = read_metadata(parse_html('<meta property="og:type" content="website">'))
+    assert site.kind is None and site.og_type == "website"
 
 
 def test_metadata_time_element_and_rel_author() -> None:

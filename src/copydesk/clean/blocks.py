@@ -38,6 +38,7 @@ class Block:
     itemprops: tuple[str, ...]
     link_chars: int
     elements: tuple[int, ...]  # ids of the enclosing block-level elements, innermost first
+    hidden: bool = False  # inside an element the page hides (``hidden``, ``display:none``, ``aria-hidden``)
 
     @property
     def depth(self) -> int:
@@ -55,12 +56,22 @@ class _Frame:
     link_chars: int = 0
 
 
-def _attr_words(node: LexborNode) -> tuple[str, ...]:
-    attrs = node.attributes
+def _attr_words(attrs: dict[str, str | None]) -> tuple[str, ...]:
     text = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('role') or ''}".lower()
     if attrs.get("rel") == "author":
         text += " author"
     return tuple(_TOKEN.findall(text))
+
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def is_hidden(attrs: dict[str, str | None]) -> bool:
+    """Whether an element's attributes hide it from readers (style sheets are not looked at)."""
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style")
+    return style is not None and _HIDDEN_STYLE.search(style) is not None
 
 
 def parse_html(html: str) -> LexborHTMLParser:
@@ -90,6 +101,8 @@ def extract_blocks(tree: LexborHTMLParser | str, max_blocks: int = 20_000) -> li
     blocks: list[Block] = []
     stack: list[_Frame] = [_Frame("body", (), None)]
     link_depth = 0
+    hidden_depth = 0
+    hidden_inline = 0
     next_eid = 1
 
     def flush() -> None:
@@ -100,12 +113,24 @@ def extract_blocks(tree: LexborHTMLParser | str, max_blocks: int = 20_000) -> li
             words = tuple(w for f in reversed(stack[-_MAX_CONTEXT:]) for w in f.words)
             props = tuple(f.itemprop for f in stack if f.itemprop)
             eids = tuple(f.eid for f in reversed(stack))
-            blocks.append(Block(text, frame.tag, tags, words, props, min(frame.link_chars, len(text)), eids))
+            blocks.append(
+                Block(
+                    text,
+                    frame.tag,
+                    tags,
+                    words,
+                    props,
+                    min(frame.link_chars, len(text)),
+                    eids,
+                    hidden_depth > 0,
+                )
+            )
         frame.buffer.clear()
         frame.link_chars = 0
 
     # Iterative walk with explicit enter/leave events, so deep pages cannot exhaust the recursion limit.
     todo: list[tuple[LexborNode, bool]] = [(root, True)]
+    hiding: set[int] = set()  # hidden elements being walked
     while todo:
         node, entering = todo.pop()
         tag = node.tag or ""
@@ -115,10 +140,15 @@ def extract_blocks(tree: LexborHTMLParser | str, max_blocks: int = 20_000) -> li
                 stack.pop()
             elif tag == "a":
                 link_depth -= 1
+            if node.mem_id in hiding:
+                if tag in BLOCK_TAGS:
+                    hidden_depth -= 1
+                else:
+                    hidden_inline -= 1
             continue
         if tag == "-text":
             text = node.text_content or ""
-            if text:
+            if text and hidden_inline == 0:
                 stack[-1].buffer.append(text)
                 if link_depth:
                     stack[-1].link_chars += len(text.strip())
@@ -128,11 +158,18 @@ def extract_blocks(tree: LexborHTMLParser | str, max_blocks: int = 20_000) -> li
         if tag == "br":
             stack[-1].buffer.append("\n")
             continue
+        attrs = node.attributes
         if tag in BLOCK_TAGS:
             flush()
-            stack.append(_Frame(tag, _attr_words(node), node.attributes.get("itemprop"), next_eid))
+            stack.append(_Frame(tag, _attr_words(attrs), attrs.get("itemprop"), next_eid))
             next_eid += 1
-        elif tag == "a":
+        if attrs and is_hidden(attrs):  # hidden blocks are marked, hidden text inside a block is left out
+            hiding.add(node.mem_id)
+            if tag in BLOCK_TAGS:
+                hidden_depth += 1
+            else:
+                hidden_inline += 1
+        if tag == "a":
             link_depth += 1
         todo.append((node, False))
         children = []

@@ -48,6 +48,9 @@ CONTAINER_NAMES = (
     "same_shape",
 )
 
+#: Names of the page-level features: what the page declares itself to be (same value on every block).
+PAGE_NAMES = ("page_article", "page_other", "page_og_website", "page_dated")
+
 #: Names of the DOM features, in column order.
 DOM_NAMES = (
     *(f"tag_{t}" for t in _OWN_TAGS),
@@ -58,7 +61,9 @@ DOM_NAMES = (
     "link_density",
     "all_link",
     "log_depth",
+    "hidden",
     *CONTAINER_NAMES,
+    *PAGE_NAMES,
 )
 
 
@@ -80,8 +85,19 @@ class DomWords:
         return cls(group_of)
 
 
-def dom_features(blocks: list[Block], words: DomWords) -> np.ndarray:
-    """One row of DOM features per block."""
+def page_kind(kind: str | None, og_type: str | None, dated: bool) -> tuple[float, ...]:
+    """The page-level features (:data:`PAGE_NAMES`) from what the page declares: an article page's
+    lists of headlines are navigation, a listing page's are its content."""
+    return (
+        1.0 if kind == "article" else 0.0,
+        1.0 if kind == "other" else 0.0,
+        1.0 if og_type == "website" else 0.0,
+        1.0 if dated else 0.0,
+    )
+
+
+def dom_features(blocks: list[Block], words: DomWords, page: tuple[float, ...] | None = None) -> np.ndarray:
+    """One row of DOM features per block; ``page`` is :func:`page_kind` (nothing declared if None)."""
     rows = []
     n_groups = len(WORD_GROUPS)
     for b in blocks:
@@ -108,10 +124,14 @@ def dom_features(blocks: list[Block], words: DomWords) -> np.ndarray:
                 b.link_chars / length,
                 1.0 if b.link_chars >= 0.9 * length else 0.0,
                 math.log1p(b.depth),
+                1.0 if b.hidden else 0.0,
             ]
         )
-    block_rows = np.asarray(rows, dtype=np.float32).reshape(-1, len(DOM_NAMES) - len(CONTAINER_NAMES))
-    return np.concatenate([block_rows, container_features(blocks)], axis=1)
+    block_rows = np.asarray(rows, dtype=np.float32).reshape(
+        -1, len(DOM_NAMES) - len(CONTAINER_NAMES) - len(PAGE_NAMES)
+    )
+    page_rows = np.tile(np.asarray(page or page_kind(None, None, False), dtype=np.float32), (len(blocks), 1))
+    return np.concatenate([block_rows, container_features(blocks), page_rows], axis=1)
 
 
 def _prose_score(b: Block) -> float:

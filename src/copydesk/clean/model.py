@@ -132,22 +132,27 @@ class LineModel:
             self._table = char_table()
         return self._table
 
-    def first_stage(self, page: PageLines, blocks: list[Block] | None = None) -> np.ndarray:
-        """Stage-one features: text context, plus DOM evidence in HTML mode."""
+    def first_stage(
+        self, page: PageLines, blocks: list[Block] | None = None, declared: tuple[float, ...] | None = None
+    ) -> np.ndarray:
+        """Stage-one features: text context, plus in HTML mode DOM evidence and what the page declares
+        itself to be (``declared``: ``dom_features.page_kind``)."""
         first = context_features(page)
         if self.mode == "html":
             if self._dom_words is None:
                 self._dom_words = DomWords.load()
-            first = np.concatenate([first, dom_features(blocks or [], self._dom_words)], axis=1)
+            first = np.concatenate([first, dom_features(blocks or [], self._dom_words, declared)], axis=1)
         return first
 
-    def predict(self, page: PageLines, blocks: list[Block] | None = None) -> np.ndarray:
+    def predict(
+        self, page: PageLines, blocks: list[Block] | None = None, declared: tuple[float, ...] | None = None
+    ) -> np.ndarray:
         """Class probabilities, one row per non-blank line (columns as in ``labels.CLASSES``)."""
         self.setup()
         assert self._boosters is not None
         if not page.index:
             return np.zeros((0, len(self.meta.get("classes", ()))), dtype=np.float32)
-        first = self.first_stage(page, blocks)
+        first = self.first_stage(page, blocks, declared)
         options = predict_options(self.meta.get("predict_margin"))
         proba1 = self._boosters[0].predict(first, **options)
         groups = block_groups(blocks or []) if self.mode == "html" else None

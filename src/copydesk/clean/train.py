@@ -25,14 +25,16 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from copydesk.clean.blocks import extract_blocks
+from copydesk.clean.blocks import extract_blocks, parse_html
 from copydesk.clean.dom_features import block_groups
 from copydesk.clean.evaluate import corpus_f1, shingle_scores, word_f1
 from copydesk.clean.labels import BODY, CLASSES, IGNORE, align_labels, coverage
 from copydesk.clean.lines import split_lines
 from copydesk.clean.model import LineModel, default_model_path, predict_options, save_model
 from copydesk.clean.render import RENDERERS, cached_render
+from copydesk.extract import declared_kind
 from copydesk.ingest.html import decode_html
+from copydesk.structure.metadata import read_metadata
 
 PARAMS: dict[str, Any] = {
     "objective": "multiclass",
@@ -53,6 +55,10 @@ MIN_COVERAGE = 0.7  # pages whose labelled body holds less of the gold text are 
 #: and an early stop keep text mode fast (it is the one that runs at corpus scale).
 ROUNDS = {"text": (40, 20), "html": (60, 30)}
 MARGIN = {"text": 1.5, "html": 2.0}
+#: Training weight of the pages that are not articles (forums, products, listings...), by mode.
+#: copydesk reads news articles; the other pages teach what boilerplate looks like, but on a listing
+#: page a list of headlines is the content, which is what an article page's teaser list must not be.
+OTHER_WEIGHT = {"text": 0.3, "html": 0.3}
 
 
 @dataclass(slots=True)
@@ -70,6 +76,7 @@ class Page:
     gold: str
     trainable: bool  # False when the rendering lacks most of the gold text (labels would be wrong)
     groups: np.ndarray | None = None  # HTML mode: each block's enclosing elements (dom_features.block_groups)
+    weight: float = 1.0  # of its lines in training (see OTHER_WEIGHT)
 
 
 def caption_texts(html: str) -> list[str]:
@@ -100,12 +107,16 @@ def load_pages(data: Path, cache: Path, model: LineModel, limit: int | None = No
         domain = known.get(pid, {}).get("domain") or domain_of(record.get("url") or page_url(html) or pid)
         page_type = record["_internal"]["page_type"]["primary"]
         if model.mode == "html":
-            blocks = extract_blocks(html)
+            tree = parse_html(html)
+            blocks = extract_blocks(tree)
             lines = [b.text for b in blocks]
             labels = align_labels(lines, gt["main_content"], gt.get("title"), gt.get("author"), caps)
             page = model.block_page(blocks)
             if page.index:
-                x1, y = model.first_stage(page, blocks), np.asarray(labels, dtype=np.int32)
+                x1, y = (
+                    model.first_stage(page, blocks, declared_kind(read_metadata(tree))),
+                    np.asarray(labels, dtype=np.int32),
+                )
                 ok = coverage(lines, labels, gt["main_content"]) >= MIN_COVERAGE
                 pages.append(
                     Page(
@@ -156,13 +167,21 @@ def fold_of(domain: str, folds: int) -> int:
     return int(hashlib.md5(domain.encode()).hexdigest(), 16) % folds
 
 
-def fit(x: np.ndarray, y: np.ndarray, rounds: int, params: dict[str, Any]) -> Any:
-    """Train one LightGBM booster; rows labelled IGNORE get no weight."""
+def fit(
+    x: np.ndarray, y: np.ndarray, rounds: int, params: dict[str, Any], page_weight: np.ndarray | None = None
+) -> Any:
+    """Train one LightGBM booster; rows labelled IGNORE get no weight, the others their page's weight."""
     import lightgbm as lgb
 
     weight = (y != IGNORE).astype(np.float32)
+    if page_weight is not None:
+        weight *= page_weight
     data = lgb.Dataset(x, np.maximum(y, 0), weight=weight, free_raw_data=True)
     return lgb.train(params, data, num_boost_round=rounds)
+
+
+def _weights(pages: list[Page], sel: list[int]) -> np.ndarray:
+    return np.concatenate([np.full(len(pages[i].y), pages[i].weight, dtype=np.float32) for i in sel])
 
 
 def _stack(
@@ -191,6 +210,7 @@ def cross_validate(
             np.concatenate([pages[i].y for i in tr]),
             rounds[0],
             params,
+            _weights(pages, tr),
         )
         for i in te:
             oof1[i] = b1.predict(pages[i].x1, **predict)
@@ -199,7 +219,7 @@ def cross_validate(
     for k in range(folds):
         tr = [i for i, f in enumerate(fold) if f != k and pages[i].trainable]
         te = [i for i, f in enumerate(fold) if f == k]
-        b2 = fit(*_stack(model, pages, tr, oof1), rounds[1], params)
+        b2 = fit(*_stack(model, pages, tr, oof1), rounds[1], params, _weights(pages, tr))
         for i in te:
             oof2[i] = b2.predict(model.second_stage(pages[i].x1, oof1[i], pages[i].groups), **predict)
         print(f"  stage two, fold {k + 1}/{folds} done", file=sys.stderr)
@@ -266,6 +286,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--rounds", type=int, nargs=2, default=None, help="boosting rounds of stages one and two (by mode)"
     )
+    ap.add_argument(
+        "--other-weight", type=float, default=None, help="training weight of non-article pages (by mode)"
+    )
     ap.add_argument("--leaves", type=int, default=PARAMS["num_leaves"], help="leaves per tree")
     ap.add_argument(
         "--margin",
@@ -284,6 +307,9 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or default_model_path(args.mode)
     pages = load_pages(args.data, args.cache, model, args.limit)
     rows = sum(len(p.y) for p in pages)
+    other_weight = OTHER_WEIGHT[args.mode] if args.other_weight is None else args.other_weight
+    for p in pages:
+        p.weight = 1.0 if p.page_type == "article" else other_weight
     print(f"{len(pages)} rendered pages, {rows} lines, {time.time() - t0:.0f}s", file=sys.stderr)
 
     threshold = args.threshold
@@ -307,16 +333,18 @@ def main(argv: list[str] | None = None) -> int:
         np.concatenate([pages[i].y for i in train]),
         rounds[0],
         params,
+        _weights(pages, train),
     )
     if oof1 is None:  # without CV, stage two sees in-sample stage-one output (weaker, for smoke runs)
         oof1 = {i: b1.predict(pages[i].x1, **predict) for i in train}
-    b2 = fit(*_stack(model, pages, train, oof1), rounds[1], params)
+    b2 = fit(*_stack(model, pages, train, oof1), rounds[1], params, _weights(pages, train))
     meta = {
         "mode": args.mode,
         "classes": list(CLASSES),
         "threshold": threshold,
         "predict_margin": margin,
         "rounds": list(rounds),
+        "other_weight": other_weight,
         "renderers": list(RENDERERS) if args.mode == "text" else ["html"],
         "trained_pages": len({pages[i].pid for i in train}),
         "pages": len({p.pid for p in pages}),

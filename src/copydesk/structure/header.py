@@ -6,10 +6,11 @@ labels unless a line's own structure says otherwise:
 
 - no line was confident enough to be the title: take the headline-shaped line just above the byline,
   or else the likeliest headline-shaped line above the body;
-- a line taken for the title or standing at the very start of the body that parses as a strong
-  byline (a person plus a publisher, a "By" prefix or a share-widget tail) is the byline;
-- a line at the very start of the body shaped like a caption (a sentence, then a credit, and no
-  final punctuation) is a caption;
+- a line taken for the title, standing at the very start of the body, or removed between the
+  title and the body, that parses as a strong byline (a person plus a publisher, a "By" prefix or
+  a share-widget tail) is the byline;
+- a line at the very start of the body or removed just above it, shaped like a caption (a
+  sentence, then a credit, and no final punctuation), is a caption;
 - a "byline" that names nobody is a caption when it carries a photo credit, else removed.
 """
 
@@ -52,11 +53,14 @@ def repair_header(
     """Adjust title, byline and caption labels in place."""
     body_at = [k for k, lab in enumerate(labels) if lab == BODY]
     titles = [k for k, lab in enumerate(labels) if lab == TITLE]
-    for k in titles + body_at[:BYLINE_REACH]:
+    start = body_at[0] if body_at else len(labels)
+    top = titles[0] + 1 if titles and titles[0] < start else max(start - BYLINE_REACH - 1, 0)
+    removed = [k for k in range(top, start) if labels[k] == OTHER][-(BYLINE_REACH + 1) :]
+    for k in titles + removed + body_at[:BYLINE_REACH]:
         if is_strong_byline(texts[k], words, url):
             labels[k] = BYLINE
-    for k in body_at[: BYLINE_REACH + 1]:
-        if labels[k] == BODY and not _END.search(texts[k]) and _is_caption(texts[k]):
+    for k in removed + body_at[: BYLINE_REACH + 1]:
+        if labels[k] in (BODY, OTHER) and not _END.search(texts[k]) and _is_caption(texts[k]):
             labels[k] = CAPTION
     for k, lab in enumerate(labels):
         if lab == BYLINE and not is_strong_byline(texts[k], words, url):

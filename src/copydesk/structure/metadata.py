@@ -22,6 +22,11 @@ _ARTICLE_TYPES = frozenset(
     "reviewnewsarticle backgroundnewsarticle liveblogposting socialmediaposting scholarlyarticle "
     "techarticle webpage".split()
 )
+#: Declared types of pages that are not one article: their main content is a list, a product, a thread...
+_OTHER_TYPES = frozenset(
+    "product collectionpage itemlist searchresultspage qapage faqpage discussionforumposting profilepage "
+    "event recipe jobposting softwareapplication course realestatelisting offer aggregateoffer".split()
+)
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 _AUTHOR_META = (
     "author",
@@ -66,6 +71,10 @@ class PageMeta:
     lang: str | None = None
     description: str | None = None
     byline_texts: list[str] = field(default_factory=list)  # texts of elements marked author or byline
+    kind: str | None = (
+        None  # "article" when declared one (JSON-LD or og:type), "other" for a product, a list...
+    )
+    og_type: str | None = None
 
 
 def iso_date(value: str | None) -> str | None:
@@ -115,7 +124,13 @@ def _names(value: Any) -> list[str]:
 
 
 def _from_json_ld(tree: LexborHTMLParser, meta: PageMeta) -> None:
-    articles = [o for o in _json_ld_objects(tree) if _types(o) & _ARTICLE_TYPES]
+    objects = list(_json_ld_objects(tree))
+    types = set().union(*map(_types, objects)) if objects else set()
+    if types & (_ARTICLE_TYPES - {"webpage"}):
+        meta.kind = "article"
+    elif types & _OTHER_TYPES:
+        meta.kind = "other"
+    articles = [o for o in objects if _types(o) & _ARTICLE_TYPES]
     articles.sort(key=lambda o: "webpage" in _types(o))  # real article types first
     for obj in articles:
         if not meta.title and isinstance(obj.get("headline"), str):
@@ -148,6 +163,9 @@ def read_metadata(tree: LexborHTMLParser) -> PageMeta:
     meta.title = meta.title or tags.get("og:title") or tags.get("twitter:title")
     meta.publisher = meta.publisher or tags.get("og:site_name") or tags.get("application-name")
     meta.description = tags.get("og:description") or tags.get("description")
+    meta.og_type = (tags.get("og:type") or "").lower().strip() or None
+    if meta.kind is None and meta.og_type:
+        meta.kind = "article" if meta.og_type == "article" else "other" if meta.og_type == "product" else None
     if not meta.authors:
         for key in _AUTHOR_META:
             value = tags.get(key)
