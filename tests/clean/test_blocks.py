@@ -50,6 +50,12 @@ def test_blocks_hidden_by_the_page() -> None:
     ]
 
 
+def test_blocks_split_at_double_line_breaks() -> None:
+    html = "<div><b>5 Oct</b> - By Ana Lima<br><br><img>First line<br>same paragraph<br>\n <br>Second.</div>"
+    texts = [b.text for b in extract_blocks(html)]
+    assert texts == ["5 Oct - By Ana Lima", "First line same paragraph", "Second."]
+
+
 def test_blocks_broken_and_deep_markup() -> None:
     deep = "<div>" * 5000 + "deep text" + "</div>" * 10
     assert [b.text for b in extract_blocks(deep)] == ["deep text"]

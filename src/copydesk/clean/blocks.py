@@ -54,6 +54,7 @@ class _Frame:
     eid: int = 0
     buffer: list[str] = field(default_factory=list)
     link_chars: int = 0
+    after_break: bool = False  # nothing but spaces since the last <br>
 
 
 def _attr_words(attrs: dict[str, str | None]) -> tuple[str, ...]:
@@ -127,6 +128,7 @@ def extract_blocks(tree: LexborHTMLParser | str, max_blocks: int = 20_000) -> li
             )
         frame.buffer.clear()
         frame.link_chars = 0
+        frame.after_break = False
 
     # Iterative walk with explicit enter/leave events, so deep pages cannot exhaust the recursion limit.
     todo: list[tuple[LexborNode, bool]] = [(root, True)]
@@ -149,14 +151,21 @@ def extract_blocks(tree: LexborHTMLParser | str, max_blocks: int = 20_000) -> li
         if tag == "-text":
             text = node.text_content or ""
             if text and hidden_inline == 0:
-                stack[-1].buffer.append(text)
+                frame = stack[-1]
+                frame.buffer.append(text)
+                if frame.after_break and not text.isspace():
+                    frame.after_break = False
                 if link_depth:
                     stack[-1].link_chars += len(text.strip())
             continue
         if tag in SKIP_TAGS or tag.startswith("-"):
             continue
         if tag == "br":
-            stack[-1].buffer.append("\n")
+            if stack[-1].after_break:  # <br><br>: a paragraph break, as old pages mark them
+                flush()
+            else:
+                stack[-1].buffer.append("\n")
+                stack[-1].after_break = True
             continue
         attrs = node.attributes
         if tag in BLOCK_TAGS:

@@ -19,8 +19,16 @@ import numpy as np
 
 from copydesk.clean.lexicon import GROUP_MASK, GROUPS, PHRASE_START, STOP, Lexicon
 
-_TERMINAL_CODES = np.array([ord(c) for c in ".!?。！？…:;\"'”’»)]"])
-_COMMA_CODES = np.array([ord(c) for c in ",;-–—"])
+
+def _code_table(chars: str) -> np.ndarray:
+    """A lookup table over the Basic Multilingual Plane: 1.0 at the code points of ``chars``."""
+    table = np.zeros(0x10000, dtype=np.float32)
+    table[[ord(c) for c in chars]] = 1.0
+    return table
+
+
+_TERMINAL_TABLE = _code_table(".!?。！？…:;\"'”’»)]")
+_COMMA_TABLE = _code_table(",;-–—")
 _STRICT_TERMINAL = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
 _SPACED_DASH = re.compile(r" [-–—] ")
 _BULLET = re.compile(r"(?:[*•·▪►▸‣◦\-–—]|\d{1,3}[.)])(?:\s|$)")
@@ -176,7 +184,7 @@ def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> tuple[np.n
         else np.zeros(n, dtype=np.float32)
     )
     ends = starts + lens - 1
-    last_cp = cps[ends]
+    last_cp = np.minimum(cps[ends], 0xFFFF)
     tails = [t[-4:] for t in texts]
     safe_words = np.maximum(words, 1.0)
     cols = [
@@ -187,10 +195,10 @@ def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> tuple[np.n
         digits / visible,
         uppers / np.maximum(letters, 1.0),
         np.maximum(chars - letters - digits - spaces, 0.0) / visible,
-        np.isin(last_cp, _TERMINAL_CODES),
+        _TERMINAL_TABLE[last_cp],
         np.fromiter(map(bool, map(_STRICT_TERMINAL.search, tails)), dtype=np.float32, count=n),
         last_cp == 58,
-        np.isin(last_cp, _COMMA_CODES),
+        _COMMA_TABLE[last_cp],
         counted[0],
         titled / safe_words,
         stop / safe_words,
@@ -230,14 +238,22 @@ def _shift(col: np.ndarray, k: int, fill: float = -1.0) -> np.ndarray:
 
 def window_mean(col: np.ndarray, radius: int) -> np.ndarray:
     """Mean of col (or of each column of a matrix) over a centred window, truncated at the edges."""
+    return window_means(col, (radius,))[0]
+
+
+def window_means(col: np.ndarray, radii: tuple[int, ...]) -> list[np.ndarray]:
+    """:func:`window_mean` at several radii, from one cumulative sum."""
     csum = np.cumsum(col, axis=0)
     csum = np.concatenate([np.zeros((1, *col.shape[1:])), csum])
     n = len(col)
     idx = np.arange(n)
-    lo = np.maximum(idx - radius, 0)
-    hi = np.minimum(idx + radius + 1, n)
-    span = (hi - lo) if col.ndim == 1 else (hi - lo)[:, None]
-    return (csum[hi] - csum[lo]) / span
+    out = []
+    for radius in radii:
+        lo = np.maximum(idx - radius, 0)
+        hi = np.minimum(idx + radius + 1, n)
+        span = (hi - lo) if col.ndim == 1 else (hi - lo)[:, None]
+        out.append((csum[hi] - csum[lo]) / span)
+    return out
 
 
 def best_run(score: np.ndarray) -> tuple[int, int]:
@@ -324,8 +340,7 @@ def context_features(page: PageLines) -> np.ndarray:
     )
     cols.append(shifted(keys, (-3, -2, -1, 1, 2, 3)))
     smoothed = np.stack([b[:, _I["log_words"]], term, stop, prose], axis=1)
-    for radius in (2, 5, 15):
-        cols.append(window_mean(smoothed, radius))
+    cols += window_means(smoothed, (2, 5, 15))
     prose_score = np.where(prose > 0, np.log1p(words), -1.0)
     run = best_run(prose_score) if n else (0, 0)
     cols.append(run_features(prose_score, run))
@@ -421,8 +436,7 @@ def stacked_features(first: np.ndarray, proba: np.ndarray) -> np.ndarray:
             np.stack([(idx - at) / max(n, 1), np.sign(idx - at) * np.log1p(np.abs(idx - at))], axis=1)
         )
     body = proba[:, 1]
-    for radius in (3, 10, 30):
-        cols.append(window_mean(body, radius)[:, None])
+    cols += [m[:, None] for m in window_means(body, (3, 10, 30))]
     n = len(body)
     run_before = np.maximum.accumulate(body) if n else body
     run_after = np.maximum.accumulate(body[::-1])[::-1] if n else body

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from copydesk.structure.wordlists import WordLists
 
@@ -60,9 +61,15 @@ def is_publisher(part: str, words: WordLists, url: str | None) -> bool:
         return True
     if url and toks:
         squashed = "".join(toks)
-        host = re.sub(r"^https?://(www\.)?", "", url.lower()).split("/")[0]
-        return len(squashed) >= 4 and squashed in host.replace("-", "").replace(".", "")
+        return len(squashed) >= 4 and squashed in _squashed_host(url)
     return False
+
+
+@lru_cache(maxsize=64)
+def _squashed_host(url: str) -> str:
+    """A URL's host without scheme, "www.", dots and hyphens: "khmertimeskh.com" -> "khmertimeskhcom"."""
+    host = re.sub(r"^https?://(www\.)?", "", url.lower()).split("/")[0]
+    return host.replace("-", "").replace(".", "")
 
 
 def parse_byline(line: str, words: WordLists, url: str | None = None) -> Byline:

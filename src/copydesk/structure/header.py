@@ -51,19 +51,26 @@ def repair_header(
     labels: list[int], texts: list[str], proba: np.ndarray, words: WordLists, url: str | None
 ) -> None:
     """Adjust title, byline and caption labels in place."""
+    strong: dict[int, bool] = {}
+
+    def strong_byline(k: int) -> bool:
+        if k not in strong:
+            strong[k] = is_strong_byline(texts[k], words, url)
+        return strong[k]
+
     body_at = [k for k, lab in enumerate(labels) if lab == BODY]
     titles = [k for k, lab in enumerate(labels) if lab == TITLE]
     start = body_at[0] if body_at else len(labels)
     top = titles[0] + 1 if titles and titles[0] < start else max(start - BYLINE_REACH - 1, 0)
     removed = [k for k in range(top, start) if labels[k] == OTHER][-(BYLINE_REACH + 1) :]
     for k in titles + removed + body_at[:BYLINE_REACH]:
-        if is_strong_byline(texts[k], words, url):
+        if strong_byline(k):
             labels[k] = BYLINE
     for k in removed + body_at[: BYLINE_REACH + 1]:
         if labels[k] in (BODY, OTHER) and not _END.search(texts[k]) and _is_caption(texts[k]):
             labels[k] = CAPTION
     for k, lab in enumerate(labels):
-        if lab == BYLINE and not is_strong_byline(texts[k], words, url):
+        if lab == BYLINE and not strong_byline(k):
             by = parse_byline(texts[k], words, url)
             if not (by.authors or by.publisher):
                 labels[k] = CAPTION if _is_caption(texts[k]) else OTHER
