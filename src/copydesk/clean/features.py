@@ -294,22 +294,18 @@ class PageLines:
 
 def page_lines(lines: list[str], lex: Lexicon, table: np.ndarray, skip: set[int] | None = None) -> PageLines:
     """Collect the non-blank lines (minus ``skip``) and compute their base features."""
-    index: list[int] = []
-    text: list[str] = []
-    gaps: list[list[int]] = []
-    blank_run = 3
-    for i, line in enumerate(lines):
-        if not line or (skip and i in skip):
-            blank_run += 1
-            continue
-        if gaps:
-            gaps[-1][1] = min(blank_run, 3)
-        index.append(i)
-        text.append(line)
-        gaps.append([min(blank_run, 3), 3])
-        blank_run = 0
+    if skip:
+        index = [i for i, line in enumerate(lines) if line and i not in skip]
+    else:
+        index = [i for i, line in enumerate(lines) if line]
+    text = [lines[i] for i in index]
+    # Blank (or skipped) lines before and after each line, capped at 3; the page's edges count as 3.
+    blanks = np.minimum(np.diff(np.asarray(index, dtype=np.float32)) - 1, 3)
+    gaps = np.full((len(index), 2), 3, dtype=np.float32)
+    gaps[1:, 0] = blanks
+    gaps[:-1, 1] = blanks
     base, tokens = line_shapes(text, lex, table) if text else (np.zeros((0, _N_BASE), dtype=np.float32), [])
-    return PageLines(index, text, base, np.asarray(gaps, dtype=np.float32).reshape(-1, 2), tokens)
+    return PageLines(index, text, base, gaps, tokens)
 
 
 def _duplicates(text: list[str]) -> np.ndarray:
@@ -381,17 +377,13 @@ def cohesion(
     -1 for lines shorter than ``min_words``."""
     lo, hi = run
     out = np.full(len(tokens), -1.0, dtype=np.float32)
-    vocab: dict[str, int] = {}
-    content: dict[int, set[str]] = {}
-    for k in np.nonzero(words >= min_words)[0].tolist():
-        content[k] = {t for t in tokens[k] if len(t) >= 4}
-        if lo <= k <= hi:
-            for t in content[k]:
-                vocab[t] = vocab.get(t, 0) + 1
+    content = {k: {t for t in tokens[k] if len(t) >= 4} for k in np.nonzero(words >= min_words)[0].tolist()}
+    vocab = Counter(chain.from_iterable(toks for k, toks in content.items() if lo <= k <= hi))
+    anywhere = vocab.keys()
+    elsewhere = {t for t, c in vocab.items() if c > 1}  # for a run line: in another run line too
     for k, toks in content.items():
         if toks:
-            own = 1 if lo <= k <= hi else 0
-            out[k] = sum(1 for t in toks if vocab.get(t, 0) > own) / len(toks)
+            out[k] = len(toks & (elsewhere if lo <= k <= hi else anywhere)) / len(toks)
     return out
 
 

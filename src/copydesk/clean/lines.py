@@ -66,4 +66,8 @@ def split_lines(text: str) -> list[str]:
         raw = text.split("\n")
         if max(map(len, raw)) > MAX_LINE_CHARS:
             return [line if len(line) > MAX_LINE_CHARS else sanitise_line(line) for line in raw]
-    return [" ".join(line.split()) for line in _sanitise(text).split("\n")]
+    # Collapse whitespace runs; a printable line without double spaces or tabs only needs a strip.
+    return [
+        line.strip() if line.isprintable() and "  " not in line else " ".join(line.split())
+        for line in _sanitise(text).split("\n")
+    ]

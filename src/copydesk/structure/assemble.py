@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from itertools import groupby
 
 import numpy as np
 
@@ -58,17 +59,13 @@ def decode(view: PageView, threshold: float) -> list[int]:
 
 
 def _short_runs(texts: list[str], removed: list[bool]) -> list[bool]:
-    """Removed lines inside a run of three or more short removed lines (menus)."""
-    short = [removed[k] and len(t.split()) <= 4 for k, t in enumerate(texts)]
-    out = [False] * len(texts)
-    k = 0
-    while k < len(texts):
-        j = k
-        while j < len(texts) and short[j]:
-            j += 1
-        if j - k >= 3:
-            out[k:j] = [True] * (j - k)
-        k = max(j, k + 1)
+    """Removed lines inside a run of three or more short removed lines (menus). Lines are
+    whitespace-normalised, so a line of at most four words has at most three spaces."""
+    short = [gone and t.count(" ") <= 3 for gone, t in zip(removed, texts, strict=True)]
+    out: list[bool] = []
+    for is_short, run in groupby(short):
+        size = sum(1 for _ in run)
+        out += [is_short and size >= 3] * size
     return out
 
 
