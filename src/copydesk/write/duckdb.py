@@ -81,10 +81,11 @@ def _quote(path: str | Path) -> str:
 
 
 def _stage(con: Any, path: str, table: str) -> None:
-    """Put the rows of a Parquet file whose keys ``table`` does not hold yet in the temporary table src."""
+    """Put the rows of a Parquet file whose keys ``table`` does not hold yet in the temporary table src
+    (in file order, which is input order: the store runs on one thread and keeps insertion order)."""
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE src AS SELECT * FROM read_parquet({_quote(path)}) "
-        f"WHERE key NOT IN (SELECT key FROM {table}) ORDER BY position"
+        f"WHERE key NOT IN (SELECT key FROM {table})"
     )
 
 
