@@ -31,6 +31,21 @@ def test_executors_local_map_unordered_gives_every_result(workers: int) -> None:
         assert sorted(executor.map_unordered(square, range(20))) == [x * x for x in range(20)]
 
 
+def worker_pid(_: int) -> int:
+    return os.getpid()
+
+
+def test_executors_local_release_ends_the_workers_and_starts_new_ones() -> None:
+    warmed: list[int] = []
+    with LocalExecutor(2, warm_up=lambda: warmed.append(1)) as executor:
+        before = set(executor.map_unordered(worker_pid, range(20)))
+        executor.release()
+        after = set(executor.map_unordered(worker_pid, range(20)))
+        assert sorted(executor.map_unordered(square, range(20))) == [x * x for x in range(20)]
+    assert before and after and not before & after
+    assert len(warmed) <= 1  # the new workers are not warmed up again
+
+
 def test_executors_unknown_name_is_an_error() -> None:
     with pytest.raises(CopydeskError, match="unknown executor"):
         make_executor("spark")

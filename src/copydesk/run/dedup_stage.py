@@ -200,6 +200,7 @@ def dedup_corpus(source: Any, executor: Any, options: DedupOptions) -> DedupSumm
         kept, _, checked = verify(source, executor, pairs, linked, options)
         summary.checked += checked
         summary.verified += int(kept.size)
+        give_back_memory()  # the band's fetched bodies and pairs
     labels = linked.labels()
     pending = source.pending_rows()
     summary.pending = int(pending.size)

@@ -167,6 +167,7 @@ def run_corpus(
                 summary.seconds = time.perf_counter() - start
                 if progress is not None:
                     progress(summary)
+            executor.release()  # the cleaning workers and their models are not needed any more
             summary.dedup = run_dedup(work, store, executor, dedup)
         summary.seconds = time.perf_counter() - start
         _check(summary)

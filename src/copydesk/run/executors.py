@@ -2,7 +2,8 @@
 
 - :class:`LocalExecutor`: a pool of processes on this machine (one per core by default); one worker runs
   in this process. With the ``fork`` start method, ``warm_up`` runs here first so that the workers share
-  one copy of the loaded models.
+  one copy of the loaded models. :meth:`~LocalExecutor.release` ends those workers when the stage that
+  needed the models is over: later tasks (the corpus-wide dedup stage) run in new, light workers.
 - :class:`RayExecutor`: one Ray task per shard, on a local Ray instance or a cluster (``address``).
 
 Both offer :meth:`map_unordered` (results as tasks finish: the corpus run) and :meth:`map` (results in
@@ -42,6 +43,8 @@ class Executor(Protocol):
 
     def start(self) -> None: ...
 
+    def release(self) -> None: ...
+
     def close(self) -> None: ...
 
     def __enter__(self) -> Executor: ...
@@ -63,6 +66,15 @@ class LocalExecutor:
         self.workers = resolve_workers(workers)
         self.warm_up = warm_up
         self._pool: Any = None
+        self._method: str | None = None  # None: the platform's default start method
+
+    def release(self) -> None:
+        """End the workers and what they hold (the models ``warm_up`` loaded): the tasks still to come
+        need none of it. Workers started after this are spawned (not forked from this process, which
+        now holds the models and the store's threads), so each holds only what its tasks import."""
+        self.close()
+        self.warm_up = None
+        self._method = "spawn"
 
     def start(self) -> None:
         """Start the worker processes now (before this process opens files or starts threads)."""
@@ -71,7 +83,7 @@ class LocalExecutor:
 
     def _get_pool(self) -> Any:
         if self._pool is None:
-            context = multiprocessing.get_context()
+            context = multiprocessing.get_context(self._method)
             if self.warm_up is not None and context.get_start_method() == "fork":
                 self.warm_up()  # load models once, before forking, so the workers share them
             self._pool = context.Pool(self.workers, initializer=_init_worker)
@@ -134,6 +146,9 @@ class RayExecutor:
 
     def start(self) -> None:
         """Nothing to do: Ray was started (or reached) when this executor was made."""
+
+    def release(self) -> None:
+        """Nothing to do: Ray starts, reuses and ends its worker processes itself."""
 
     def _submit(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[tuple[Any, list[Any]]]:
         """Submit tasks with at most two per CPU in flight; yield (ready refs, still running) as they end."""
