@@ -81,11 +81,19 @@ def _quote(path: str | Path) -> str:
 
 
 def _stage(con: Any, path: str, table: str) -> None:
-    """Put the rows of a Parquet file whose keys ``table`` does not hold yet in the temporary table src
-    (in file order, which is input order: the store runs on one thread and keeps insertion order)."""
+    """Make src a view of the rows of a Parquet file whose keys ``table`` does not hold yet (in file
+    order, which is input order: the store runs on one thread and keeps insertion order).
+
+    The keys already held are looked up once, probing the table with the file's keys (a scan, not a
+    hash table of every stored key); each projection then reads only its own columns of the file,
+    rather than all of them being copied into a temporary table first."""
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE src AS SELECT * FROM read_parquet({_quote(path)}) "
-        f"WHERE key NOT IN (SELECT key FROM {table})"
+        f"CREATE OR REPLACE TEMP TABLE src_held AS SELECT key FROM {table} "
+        f"WHERE key IN (SELECT key FROM read_parquet({_quote(path)}))"
+    )
+    con.execute(
+        f"CREATE OR REPLACE TEMP VIEW src AS SELECT * FROM read_parquet({_quote(path)}) "
+        "WHERE key NOT IN (SELECT key FROM src_held)"
     )
 
 
@@ -146,12 +154,13 @@ class Store:
                 _stage(con, files["articles"], "articles")
                 for table, projection in PROJECTIONS.items():
                     sql = projection.replace("$run", _quote(run_id))
-                    con.execute(f"INSERT INTO {table} BY NAME {sql}")
-                added = con.execute("SELECT count(*) FROM src").fetchall()[0][0]
+                    inserted = con.execute(f"INSERT INTO {table} BY NAME {sql}").fetchall()[0][0]
+                    added = inserted if table == "articles" else added
             if "rejects" in files:
                 _stage(con, files["rejects"], "rejects")
                 con.execute(f"INSERT INTO rejects BY NAME {REJECTS.replace('$run', _quote(run_id))}")
-            con.execute("DROP TABLE IF EXISTS src")
+            con.execute("DROP VIEW IF EXISTS src")
+            con.execute("DROP TABLE IF EXISTS src_held")
             con.execute(
                 "INSERT OR REPLACE INTO shards VALUES (?, ?, ?, ?, now())",
                 [shard_id, run_id, summary.get("input"), orjson.dumps(summary).decode()],
