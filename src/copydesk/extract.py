@@ -8,7 +8,7 @@ from pathlib import Path
 
 from copydesk.attribute import Attributor
 from copydesk.clean.blocks import extract_blocks, looks_like_script_shell, parse_html
-from copydesk.clean.dom_features import page_kind
+from copydesk.clean.dom_features import Declared, page_kind
 from copydesk.clean.lines import MAX_LINE_CHARS, looks_like_markup, split_lines, strip_markup
 from copydesk.clean.model import LineModel
 from copydesk.ingest.html import decode_html
@@ -24,6 +24,7 @@ class CleanOptions:
     """Options of :func:`clean_text` and :func:`clean_html`; defaults live here and only here."""
 
     threshold: float | None = None  # least content probability of a kept line; None: the model's tuned value
+    switch_cost: float | None = None  # contiguity of the body (clean.decode); None: the model's tuned value
     attribute: bool = True  # add quotes and entities (offsets into Article.text; English pages)
     model_path: Path | None = None  # a text model other than the shipped one
     html_model_path: Path | None = None  # an HTML model other than the shipped one
@@ -52,10 +53,13 @@ class Cleaner:
             self._attributor = Attributor()
             self._attributor.setup()
 
-    def _threshold(self, model: LineModel) -> float:
-        if self.options.threshold is not None:
-            return self.options.threshold
-        return float(model.meta.get("threshold", 0.5))
+    def _decoding(self, model: LineModel) -> tuple[float, float]:
+        """The body threshold and switch cost: the options', else the model's tuned values."""
+        threshold, cost = self.options.threshold, self.options.switch_cost
+        return (
+            float(model.meta.get("threshold", 0.5)) if threshold is None else threshold,
+            float(model.meta.get("switch_cost", 0.0)) if cost is None else cost,
+        )
 
     def clean_text(self, text: str, url: str | None = None) -> Article:
         """Clean and structure one scraped page given as plain text."""
@@ -78,7 +82,8 @@ class Cleaner:
             )
         page = model.page(lines, skip)
         view = PageView(page.index, page.text, page.base, model.predict(page), page.tokens)
-        article = assemble(lines, view, self._threshold(model), words, url)
+        threshold, cost = self._decoding(model)
+        article = assemble(lines, view, threshold, words, url, cost)
         for i in skip:
             article.lines[i].text = lines[i][:200] + "…"
         return self._finish(article, warnings, fallback_text="\n".join(page.text))
@@ -102,9 +107,10 @@ class Cleaner:
             blocks, texts = [], []
         page = model.block_page(blocks)
         view = PageView(
-            page.index, page.text, page.base, model.predict(page, blocks, declared_kind(meta)), page.tokens
+            page.index, page.text, page.base, model.predict(page, blocks, declared(meta)), page.tokens
         )
-        article = assemble(texts, view, self._threshold(model), words, url or meta.url)
+        threshold, cost = self._decoding(model)
+        article = assemble(texts, view, threshold, words, url or meta.url, cost)
         apply_declared(article, meta)
         article.authors = article.authors or dom_bylines(meta.byline_texts, words, url)
         if not article.published and article.body:  # declared first, then the text, then htmldate's guess
@@ -125,9 +131,10 @@ class Cleaner:
         return article
 
 
-def declared_kind(meta: PageMeta) -> tuple[float, ...]:
-    """The HTML model's page-level features: what kind of page it declares itself to be."""
-    return page_kind(meta.kind, meta.og_type, bool(meta.published))
+def declared(meta: PageMeta) -> Declared:
+    """What the HTML model reads of a page's metadata: the kind of page it declares itself to be, and
+    the article text it declares."""
+    return Declared(page_kind(meta.kind, meta.og_type, bool(meta.published)), meta.body)
 
 
 def apply_declared(article: Article, meta: PageMeta) -> None:

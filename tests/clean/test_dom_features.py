@@ -5,11 +5,14 @@ import numpy as np
 from copydesk.clean.blocks import extract_blocks
 from copydesk.clean.dom_features import (
     CONTAINER_NAMES,
+    DECLARED_NAMES,
     DOM_NAMES,
     PAGE_NAMES,
+    Declared,
     DomWords,
     block_groups,
     container_features,
+    declared_body_features,
     dom_features,
     group_means,
     page_kind,
@@ -49,12 +52,28 @@ def test_dom_features_width_matches_names() -> None:
 
 def test_page_kind_is_on_every_block() -> None:
     blocks = extract_blocks(PAGE)
-    declared = page_kind("article", "website", dated=True)
-    feats = dom_features(blocks, DomWords.load(), declared)
+    kind = page_kind("article", "website", dated=True)
+    feats = dom_features(blocks, DomWords.load(), Declared(kind))
     cols = [DOM_NAMES.index(n) for n in PAGE_NAMES]
-    assert (feats[:, cols] == np.asarray(declared)).all()
-    assert declared == (1.0, 0.0, 1.0, 1.0)
+    assert (feats[:, cols] == np.asarray(kind)).all()
+    assert kind == (1.0, 0.0, 1.0, 1.0)
     assert (dom_features(blocks, DomWords.load())[:, cols] == 0).all()  # nothing declared
+
+
+def test_declared_body_marks_the_blocks_it_holds() -> None:
+    blocks = extract_blocks(PAGE)
+    feats = dom_features(blocks, DomWords.load(), Declared(body=f"Budget passes. {PROSE} {PROSE}"))
+    match = {
+        b.text: row[DOM_NAMES.index("declared_body_match")] for b, row in zip(blocks, feats, strict=True)
+    }
+    assert match[PROSE] == 1.0 and match["Home"] == 0.0
+    assert match["Short teaser, one line."] == 0.0
+    assert feats[0, DOM_NAMES.index("declared_body_share")] == 1.0  # all of it shows on the page
+
+
+def test_declared_body_absent_is_minus_one() -> None:
+    feats = declared_body_features(extract_blocks(PAGE), None)
+    assert feats.shape[1] == len(DECLARED_NAMES) and (feats == -1.0).all()
 
 
 def test_group_means_pool_siblings() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
@@ -50,6 +51,8 @@ CONTAINER_NAMES = (
 
 #: Names of the page-level features: what the page declares itself to be (same value on every block).
 PAGE_NAMES = ("page_article", "page_other", "page_og_website", "page_dated")
+#: Names of the features comparing a block with the article text the page declares (JSON-LD articleBody).
+DECLARED_NAMES = ("declared_body_match", "declared_body_share")
 
 #: Names of the DOM features, in column order.
 DOM_NAMES = (
@@ -64,7 +67,18 @@ DOM_NAMES = (
     "hidden",
     *CONTAINER_NAMES,
     *PAGE_NAMES,
+    *DECLARED_NAMES,
 )
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Declared:
+    """What a page declares about itself that the block classifier uses: its kind (:func:`page_kind`)
+    and the article text it declares, if any (JSON-LD ``articleBody``)."""
+
+    kind: tuple[float, ...] = (0.0, 0.0, 0.0, 0.0)
+    body: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +110,9 @@ def page_kind(kind: str | None, og_type: str | None, dated: bool) -> tuple[float
     )
 
 
-def dom_features(blocks: list[Block], words: DomWords, page: tuple[float, ...] | None = None) -> np.ndarray:
-    """One row of DOM features per block; ``page`` is :func:`page_kind` (nothing declared if None)."""
+def dom_features(blocks: list[Block], words: DomWords, declared: Declared | None = None) -> np.ndarray:
+    """One row of DOM features per block, with what the page declares (nothing if ``declared`` is None)."""
+    declared = declared or Declared()
     rows = []
     n_groups = len(WORD_GROUPS)
     for b in blocks:
@@ -128,10 +143,35 @@ def dom_features(blocks: list[Block], words: DomWords, page: tuple[float, ...] |
             ]
         )
     block_rows = np.asarray(rows, dtype=np.float32).reshape(
-        -1, len(DOM_NAMES) - len(CONTAINER_NAMES) - len(PAGE_NAMES)
+        -1, len(DOM_NAMES) - len(CONTAINER_NAMES) - len(PAGE_NAMES) - len(DECLARED_NAMES)
     )
-    page_rows = np.tile(np.asarray(page or page_kind(None, None, False), dtype=np.float32), (len(blocks), 1))
-    return np.concatenate([block_rows, container_features(blocks), page_rows], axis=1)
+    page_rows = np.tile(np.asarray(declared.kind, dtype=np.float32), (len(blocks), 1))
+    body_rows = declared_body_features(blocks, declared.body)
+    return np.concatenate([block_rows, container_features(blocks), page_rows, body_rows], axis=1)
+
+
+def declared_body_features(blocks: list[Block], body: str | None) -> np.ndarray:
+    """How much of each block's text the page's declared article text holds (share of its word
+    trigrams; of its words for blocks under three words), and how much of the declared text the page's
+    blocks show (a declared text the page does not show is no guide). -1 for both when none is declared."""
+    out = np.full((len(blocks), len(DECLARED_NAMES)), -1.0, dtype=np.float32)
+    if not body or not blocks:
+        return out
+    words = _WORD.findall(body.lower())
+    known = set(words)
+    trigrams = set(zip(words, words[1:], words[2:], strict=False))
+    matched = 0
+    for i, b in enumerate(blocks):
+        toks = _WORD.findall(b.text.lower())
+        if len(toks) >= 3:
+            grams = list(zip(toks, toks[1:], toks[2:], strict=False))
+            share = sum(g in trigrams for g in grams) / len(grams)
+        else:
+            share = sum(t in known for t in toks) / len(toks) if toks else 0.0
+        out[i, 0] = share
+        matched += round(share * len(toks))
+    out[:, 1] = min(matched / max(len(words), 1), 1.0)
+    return out
 
 
 def _prose_score(b: Block) -> float:

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from copydesk.clean.blocks import Block
-from copydesk.clean.dom_features import DomWords, block_groups, dom_features, group_means
+from copydesk.clean.dom_features import Declared, DomWords, block_groups, dom_features, group_means
 from copydesk.clean.features import (
     BASE_NAMES,
     PageLines,
@@ -133,10 +133,10 @@ class LineModel:
         return self._table
 
     def first_stage(
-        self, page: PageLines, blocks: list[Block] | None = None, declared: tuple[float, ...] | None = None
+        self, page: PageLines, blocks: list[Block] | None = None, declared: Declared | None = None
     ) -> np.ndarray:
         """Stage-one features: text context, plus in HTML mode DOM evidence and what the page declares
-        itself to be (``declared``: ``dom_features.page_kind``)."""
+        about itself (its kind and article text)."""
         first = context_features(page)
         if self.mode == "html":
             if self._dom_words is None:
@@ -145,7 +145,7 @@ class LineModel:
         return first
 
     def predict(
-        self, page: PageLines, blocks: list[Block] | None = None, declared: tuple[float, ...] | None = None
+        self, page: PageLines, blocks: list[Block] | None = None, declared: Declared | None = None
     ) -> np.ndarray:
         """Class probabilities, one row per non-blank line (columns as in ``labels.CLASSES``)."""
         self.setup()

@@ -26,13 +26,15 @@ from urllib.parse import urlparse
 import numpy as np
 
 from copydesk.clean.blocks import extract_blocks, parse_html
+from copydesk.clean.decode import body_mask
 from copydesk.clean.dom_features import block_groups
-from copydesk.clean.evaluate import corpus_f1, shingle_scores, word_f1
+from copydesk.clean.evaluate import PageScore, corpus_f1, shingle_scores, word_f1
+from copydesk.clean.features import BASE_NAMES
 from copydesk.clean.labels import BODY, CLASSES, IGNORE, align_labels, coverage
 from copydesk.clean.lines import split_lines
 from copydesk.clean.model import LineModel, default_model_path, predict_options, save_model
 from copydesk.clean.render import RENDERERS, cached_render
-from copydesk.extract import declared_kind
+from copydesk.extract import declared
 from copydesk.ingest.html import decode_html
 from copydesk.structure.metadata import read_metadata
 
@@ -50,6 +52,7 @@ PARAMS: dict[str, Any] = {
     "verbose": -1,
     "seed": 7,
 }
+_LOG_WORDS = BASE_NAMES.index("log_words")  # the first stage's columns start with the base features
 MIN_COVERAGE = 0.7  # pages whose labelled body holds less of the gold text are left out of training
 #: Boosting rounds of stages one and two, and the early-stop margin of prediction, by mode: few trees
 #: and an early stop keep text mode fast (it is the one that runs at corpus scale).
@@ -114,7 +117,7 @@ def load_pages(data: Path, cache: Path, model: LineModel, limit: int | None = No
             page = model.block_page(blocks)
             if page.index:
                 x1, y = (
-                    model.first_stage(page, blocks, declared_kind(read_metadata(tree))),
+                    model.first_stage(page, blocks, declared(read_metadata(tree))),
                     np.asarray(labels, dtype=np.int32),
                 )
                 ok = coverage(lines, labels, gt["main_content"]) >= MIN_COVERAGE
@@ -226,47 +229,93 @@ def cross_validate(
     return oof1, oof2
 
 
-def body_text(page: Page, proba: np.ndarray, threshold: float) -> str:
-    """The lines a threshold on the body probability keeps."""
-    return "\n".join(page.lines[j] for j, p in zip(page.index, proba[:, BODY], strict=True) if p >= threshold)
+def kept(page: Page, proba: np.ndarray, threshold: float, switch_cost: float = 0.0) -> np.ndarray:
+    """Which lines the decoding keeps (:func:`copydesk.clean.decode.body_mask`)."""
+    return body_mask(proba[:, BODY], page.x1[:, _LOG_WORDS], threshold, switch_cost)
 
 
-def report(pages: list[Page], proba: dict[int, np.ndarray], threshold: float) -> dict[str, dict[str, float]]:
+def body_text(page: Page, proba: np.ndarray, threshold: float, switch_cost: float = 0.0) -> str:
+    """The text of the lines the decoding keeps."""
+    keep = kept(page, proba, threshold, switch_cost).tolist()
+    return "\n".join(page.lines[j] for j, k in zip(page.index, keep, strict=True) if k)
+
+
+def report(
+    pages: list[Page], proba: dict[int, np.ndarray], threshold: float, switch_cost: float = 0.0
+) -> dict[str, dict[str, float]]:
     """Mean word-F1 by renderer and page type."""
     scores: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for i, page in enumerate(pages):
-        f1 = word_f1(body_text(page, proba[i], threshold), page.gold)
+        f1 = word_f1(body_text(page, proba[i], threshold, switch_cost), page.gold)
         scores[page.renderer][page.page_type].append(f1)
         scores[page.renderer]["all"].append(f1)
     return {r: {t: float(np.mean(v)) for t, v in by.items()} for r, by in scores.items()}
 
 
-def article_shingle_f1(pages: list[Page], proba: dict[int, np.ndarray], threshold: float) -> dict[str, float]:
+#: Shingle scores of a page's kept lines, by page and kept-line mask: most pages keep the same lines
+#: under many thresholds and costs, so a search over them scores each selection once.
+ScoreMemo = dict[tuple[int, bytes], PageScore]
+
+
+def article_shingle_f1(
+    pages: list[Page],
+    proba: dict[int, np.ndarray],
+    threshold: float,
+    switch_cost: float = 0.0,
+    memo: ScoreMemo | None = None,
+) -> dict[str, float]:
     """scrapinghub's shingle F1 (P and R averaged over pages) on the article pages, by renderer."""
-    scores: dict[str, list[tuple[float | None, float | None]]] = defaultdict(list)
+    memo = {} if memo is None else memo
+    scores: dict[str, list[PageScore]] = defaultdict(list)
     for i, page in enumerate(pages):
-        if page.page_type == "article":
-            scores[page.renderer].append(shingle_scores(body_text(page, proba[i], threshold), page.gold))
+        if page.page_type != "article":
+            continue
+        keep = kept(page, proba[i], threshold, switch_cost)
+        key = (i, np.packbits(keep).tobytes() + len(keep).to_bytes(4, "little"))
+        if key not in memo:
+            text = "\n".join(page.lines[j] for j, k in zip(page.index, keep.tolist(), strict=True) if k)
+            memo[key] = shingle_scores(text, page.gold)
+        scores[page.renderer].append(memo[key])
     return {renderer: corpus_f1(s)[2] for renderer, s in scores.items()}
 
 
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
+#: Switch costs of the contiguous decoding tried with every threshold (0: the plain threshold).
+SWITCH_COSTS = (0.0, 1.0, 2.0, 3.0, 4.0)
 
 
-def threshold_curve(pages: list[Page], proba: dict[int, np.ndarray]) -> dict[float, float]:
+def threshold_curve(
+    pages: list[Page], proba: dict[int, np.ndarray], switch_cost: float = 0.0, memo: ScoreMemo | None = None
+) -> dict[float, float]:
     """Cross-validated shingle F1 on articles (mean over renderers) at each candidate threshold."""
-    return {t: float(np.mean(list(article_shingle_f1(pages, proba, t).values()))) for t in THRESHOLDS}
+    memo = {} if memo is None else memo
+    return {
+        t: float(np.mean(list(article_shingle_f1(pages, proba, t, switch_cost, memo).values())))
+        for t in THRESHOLDS
+    }
 
 
-def best_threshold(curve: dict[float, float]) -> float:
-    """The body-probability threshold with the best cross-validated shingle F1 on articles: the metric
-    copydesk is judged by, on the pages it is for (other page types are reported, not optimised for).
-    Each point is averaged with its neighbours first: the curve is flat near its top, and its highest
-    single point moves with the noise of one run."""
+def smoothed_best(curve: dict[float, float]) -> tuple[float, float]:
+    """The threshold whose cross-validated score, averaged with its neighbours', is best, and that
+    average: the curve is flat near its top, and its highest single point moves with the noise of one run."""
     points = list(curve)
     values = np.array([curve[t] for t in points])
     smooth = [float(values[max(i - 1, 0) : i + 2].mean()) for i in range(len(points))]
-    return points[int(np.argmax(smooth))]
+    best = int(np.argmax(smooth))
+    return points[best], smooth[best]
+
+
+def best_decoding(
+    pages: list[Page], proba: dict[int, np.ndarray], costs: tuple[float, ...] = SWITCH_COSTS
+) -> tuple[float, float, dict[float, dict[float, float]]]:
+    """The body threshold and switch cost with the best cross-validated shingle F1 on articles (the
+    metric copydesk is judged by, on the pages it is for; other page types are reported, not optimised
+    for), and the curve of every cost tried."""
+    memo: ScoreMemo = {}
+    curves = {cost: threshold_curve(pages, proba, cost, memo) for cost in costs}
+    picks = {cost: smoothed_best(curve) for cost, curve in curves.items()}
+    cost = max(picks, key=lambda c: picks[c][1])
+    return picks[cost][0], cost, curves
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -281,6 +330,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--no-cv", action="store_true", help="skip cross-validation (use --threshold)")
     ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--switch-cost", type=float, default=0.0, help="with --no-cv: the decoding's switch cost")
+    ap.add_argument(
+        "--no-contiguous",
+        dest="contiguous",
+        action="store_false",
+        help="choose the threshold alone (switch cost 0: no contiguous decoding)",
+    )
     ap.add_argument("--limit", type=int, default=None, help="use only the first N pages (smoke runs)")
     ap.add_argument("--report-json", type=Path, default=None)
     ap.add_argument(
@@ -312,19 +368,24 @@ def main(argv: list[str] | None = None) -> int:
         p.weight = 1.0 if p.page_type == "article" else other_weight
     print(f"{len(pages)} rendered pages, {rows} lines, {time.time() - t0:.0f}s", file=sys.stderr)
 
-    threshold = args.threshold
+    threshold, switch_cost = args.threshold, args.switch_cost
     summary: dict[str, Any] = {}
     oof1 = None
     if not args.no_cv:
         oof1, oof2 = cross_validate(model, pages, args.folds, rounds, params, predict)
-        curve = threshold_curve(pages, oof2)
-        threshold = best_threshold(curve)
+        threshold, switch_cost, curves = best_decoding(
+            pages, oof2, SWITCH_COSTS if args.contiguous else (0.0,)
+        )
         summary = {
             "threshold": threshold,
-            "threshold_curve": {str(t): round(f, 4) for t, f in curve.items()},
-            "stage1": report(pages, oof1, threshold),
-            "stage2": report(pages, oof2, threshold),
-            "stage2_article_shingle_f1": article_shingle_f1(pages, oof2, threshold),
+            "switch_cost": switch_cost,
+            "threshold_curve": {str(t): round(f, 4) for t, f in curves[switch_cost].items()},
+            "threshold_curves": {
+                str(c): {str(t): round(f, 4) for t, f in curve.items()} for c, curve in curves.items()
+            },
+            "stage1": report(pages, oof1, threshold, switch_cost),
+            "stage2": report(pages, oof2, threshold, switch_cost),
+            "stage2_article_shingle_f1": article_shingle_f1(pages, oof2, threshold, switch_cost),
         }
         print(json.dumps(summary, indent=1), file=sys.stderr)
     train = [i for i, p in enumerate(pages) if p.trainable]
@@ -342,6 +403,7 @@ def main(argv: list[str] | None = None) -> int:
         "mode": args.mode,
         "classes": list(CLASSES),
         "threshold": threshold,
+        "switch_cost": switch_cost,
         "predict_margin": margin,
         "rounds": list(rounds),
         "other_weight": other_weight,

@@ -10,6 +10,7 @@ from itertools import groupby
 
 import numpy as np
 
+from copydesk.clean.decode import body_mask
 from copydesk.clean.features import BASE_NAMES
 from copydesk.clean.labels import BODY, BYLINE, CAPTION, OTHER, TITLE
 from copydesk.clean.lexicon import GROUPS
@@ -25,6 +26,7 @@ from copydesk.structure.wordlists import WordLists
 
 _LEX = [BASE_NAMES.index(f"lex_{g}") for g in GROUPS]
 _HAS_DATE = BASE_NAMES.index("has_date")
+_LOG_WORDS = BASE_NAMES.index("log_words")
 _WORD = re.compile(r"\w+")
 _HEADING_END = re.compile(r"[.!?。！？…,;\"'”’»]$")
 
@@ -40,12 +42,14 @@ class PageView:
     tokens: list[list[str]]  # lowercased word tokens of each line
 
 
-def decode(view: PageView, threshold: float) -> list[int]:
-    """One class per line: body above the threshold, else the likeliest other class; one title."""
+def decode(view: PageView, threshold: float, switch_cost: float = 0.0) -> list[int]:
+    """One class per line: body where :func:`~copydesk.clean.decode.body_mask` keeps it, else the
+    likeliest other class; one title."""
     proba = view.proba
     rest = proba.copy()
     rest[:, BODY] = -1.0
-    labels: list[int] = np.where(proba[:, BODY] >= threshold, BODY, rest.argmax(axis=1)).tolist()
+    keep = body_mask(proba[:, BODY], view.base[:, _LOG_WORDS], threshold, switch_cost)
+    labels: list[int] = np.where(keep, BODY, rest.argmax(axis=1)).tolist()
     body_at = [k for k, lab in enumerate(labels) if lab == BODY]
     first = body_at[0] if body_at else len(labels)
     titles = [k for k in range(len(labels)) if k < first or not body_at]
@@ -70,10 +74,15 @@ def _short_runs(texts: list[str], removed: list[bool]) -> list[bool]:
 
 
 def assemble(
-    lines: list[str], view: PageView, threshold: float, words: WordLists, url: str | None
+    lines: list[str],
+    view: PageView,
+    threshold: float,
+    words: WordLists,
+    url: str | None,
+    switch_cost: float = 0.0,
 ) -> Article:
     """Build the article record (title, byline, captions, body, related, boilerplate, lines)."""
-    labels = decode(view, threshold)
+    labels = decode(view, threshold, switch_cost)
     texts = view.text
     repair_header(labels, texts, view.proba, words, url)
     vocabulary = LazyVocabulary(texts)

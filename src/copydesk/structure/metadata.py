@@ -27,6 +27,8 @@ _OTHER_TYPES = frozenset(
     "product collectionpage itemlist searchresultspage qapage faqpage discussionforumposting profilepage "
     "event recipe jobposting softwareapplication course realestatelisting offer aggregateoffer".split()
 )
+_MARKUP = re.compile(r"<[^>]{0,500}>")  # some sites declare the body as HTML
+_MIN_DECLARED_BODY = 200  # shorter "bodies" are teasers, not the article
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 _AUTHOR_META = (
     "author",
@@ -75,6 +77,7 @@ class PageMeta:
         None  # "article" when declared one (JSON-LD or og:type), "other" for a product, a list...
     )
     og_type: str | None = None
+    body: str | None = None  # the article's text as JSON-LD declares it (``articleBody``), markup stripped
 
 
 def iso_date(value: str | None) -> str | None:
@@ -142,6 +145,9 @@ def _from_json_ld(tree: LexborHTMLParser, meta: PageMeta) -> None:
             meta.publisher = pub["name"].strip()
         if not meta.published:
             meta.published = iso_date(str(obj.get("datePublished") or obj.get("dateCreated") or ""))
+        body = obj.get("articleBody")
+        if not meta.body and isinstance(body, str) and len(body) >= _MIN_DECLARED_BODY:
+            meta.body = _MARKUP.sub(" ", body)
 
 
 def _meta_content(tree: LexborHTMLParser) -> dict[str, str]:
