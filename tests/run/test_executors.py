@@ -6,13 +6,14 @@ import json
 import os
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
 from copydesk.errors import CopydeskError
-from copydesk.run.executors import LocalExecutor, make_executor, resolve_workers
+from copydesk.run.executors import LocalExecutor, make_executor, resolve_workers, spawn_is_safe
 
 
 def square(x: int) -> int:
@@ -44,6 +45,46 @@ def test_executors_local_release_ends_the_workers_and_starts_new_ones() -> None:
         assert sorted(executor.map_unordered(square, range(20))) == [x * x for x in range(20)]
     assert before and after and not before & after
     assert len(warmed) <= 1  # the new workers are not warmed up again
+
+
+@pytest.mark.parametrize(
+    ("attrs", "safe"),
+    [
+        ({}, True),  # interactive: no file to import again
+        ({"__file__": "/home/me/job.py", "__spec__": None}, False),  # a user's script
+        (
+            {
+                "__file__": "/x/copydesk/cli/main.py",
+                "__spec__": types.SimpleNamespace(name="copydesk.cli.main"),
+            },
+            True,
+        ),
+    ],
+)
+def test_executors_spawn_only_when_the_main_module_is_safe_to_import(
+    monkeypatch: pytest.MonkeyPatch, attrs: dict[str, object], safe: bool
+) -> None:
+    main = types.ModuleType("__main__")
+    for key, value in attrs.items():
+        setattr(main, key, value)
+    monkeypatch.setitem(sys.modules, "__main__", main)
+    assert spawn_is_safe() is safe
+
+
+def test_executors_unguarded_script_runs_a_corpus(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        "".join(json.dumps({"id": str(i), "text": f"Story {i}. " * 40}) + "\n" for i in range(4))
+    )
+    script = tmp_path / "job.py"  # no __main__ guard, as a user might write it
+    script.write_text(
+        "from copydesk.run.driver import RunOptions, run_corpus\n"
+        f"s = run_corpus([{str(corpus)!r}], {str(tmp_path / 'out.duckdb')!r}, RunOptions(workers=2))\n"
+        "print(s.to_dict()['written'])\n"
+    )
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    assert done.stdout.decode().split()[-1] == "4"
 
 
 def test_executors_unknown_name_is_an_error() -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol, TypeVar
 
@@ -57,6 +58,21 @@ def _init_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def spawn_is_safe() -> bool:
+    """Whether spawned workers may start: each imports this process's main module again, which runs a
+    user's script a second time unless its work sits under ``if __name__ == "__main__":``. That is so
+    for copydesk's own command line and for interactive sessions; a script of unknown shape keeps the
+    platform's default start method (fork on Linux: heavier workers, but no demand on the script)."""
+    main = sys.modules.get("__main__")
+    if main is None or getattr(main, "__file__", None) is None:
+        return True  # interactive, python -c, or an embedding: nothing to import again
+    spec = getattr(main, "__spec__", None)
+    if spec is not None and str(spec.name).startswith("copydesk."):
+        return True  # python -m copydesk.cli.main
+    entry = getattr(main, "main", None)  # the console script pip writes: guarded, calls cli.main.main
+    return getattr(entry, "__module__", "") == "copydesk.cli.main"
+
+
 class LocalExecutor:
     """A pool of worker processes on this machine."""
 
@@ -74,7 +90,7 @@ class LocalExecutor:
         now holds the models and the store's threads), so each holds only what its tasks import."""
         self.close()
         self.warm_up = None
-        self._method = "spawn"
+        self._method = "spawn" if spawn_is_safe() else None
 
     def start(self) -> None:
         """Start the worker processes now (before this process opens files or starts threads)."""
