@@ -102,7 +102,8 @@ def cv_table() -> str:
     types = sorted({t for by in final.values() for t in by}, key=lambda t: (t == "all", t))
     header = ("rendering", *types)
     rows = [(renderer, *(by.get(t) for t in types)) for renderer, by in final.items()]
-    return markdown_table(header, rows) + f"\n\nbody threshold {cv['threshold']} (chosen by the same CV)"
+    decoding = f"body threshold {cv['threshold']}, switch cost {cv.get('switch_cost', 0.0)}"
+    return markdown_table(header, rows) + f"\n\n{decoding} (chosen by the same CV)"
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
