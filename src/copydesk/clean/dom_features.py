@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
@@ -11,6 +10,7 @@ from importlib import resources
 import numpy as np
 
 from copydesk.clean.blocks import Block
+from copydesk.clean.labels import tokens, trigrams
 
 WORD_GROUPS = ("content", "boiler", "caption", "author", "date", "title", "comment")
 _OWN_TAGS = ("p", "h1", "h2", "h3", "h4", "li", "td", "div", "pre", "blockquote", "figcaption", "dd", "span")
@@ -69,7 +69,6 @@ DOM_NAMES = (
     *PAGE_NAMES,
     *DECLARED_NAMES,
 )
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,15 +156,15 @@ def declared_body_features(blocks: list[Block], body: str | None) -> np.ndarray:
     out = np.full((len(blocks), len(DECLARED_NAMES)), -1.0, dtype=np.float32)
     if not body or not blocks:
         return out
-    words = _WORD.findall(body.lower())
+    words = tokens(body)
     known = set(words)
-    trigrams = set(zip(words, words[1:], words[2:], strict=False))
+    declared_grams = set(trigrams(words))
     matched = 0
     for i, b in enumerate(blocks):
-        toks = _WORD.findall(b.text.lower())
+        toks = tokens(b.text)
         if len(toks) >= 3:
-            grams = list(zip(toks, toks[1:], toks[2:], strict=False))
-            share = sum(g in trigrams for g in grams) / len(grams)
+            grams = trigrams(toks)
+            share = sum(g in declared_grams for g in grams) / len(grams)
         else:
             share = sum(t in known for t in toks) / len(toks) if toks else 0.0
         out[i, 0] = share

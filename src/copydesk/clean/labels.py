@@ -24,7 +24,8 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def _trigrams(toks: list[str]) -> list[tuple[str, str, str]]:
+def trigrams(toks: list[str]) -> list[tuple[str, str, str]]:
+    """The word trigrams of a token list, in order."""
     return list(zip(toks, toks[1:], toks[2:], strict=False))
 
 
@@ -37,14 +38,14 @@ def align_labels(
 ) -> list[int]:
     """Label each line (blank lines get OTHER; callers skip them)."""
     gold_tok = tokens(gold_body)
-    gold_tri = set(_trigrams(gold_tok))
+    gold_tri = set(trigrams(gold_tok))
     gold_lines = {" ".join(tokens(g)) for g in gold_body.split("\n") if g.strip()}
     line_tok = [tokens(ln) for ln in lines]
 
     match = [0.0] * len(lines)
     for i, toks in enumerate(line_tok):
         if len(toks) >= 3:
-            tri = _trigrams(toks)
+            tri = trigrams(toks)
             match[i] = sum(1 for t in tri if t in gold_tri) / len(tri)
         elif toks and " ".join(toks) in gold_lines:
             match[i] = 1.0

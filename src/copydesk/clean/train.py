@@ -234,10 +234,14 @@ def kept(page: Page, proba: np.ndarray, threshold: float, switch_cost: float = 0
     return body_mask(proba[:, BODY], page.x1[:, _LOG_WORDS], threshold, switch_cost)
 
 
+def kept_text(page: Page, keep: np.ndarray) -> str:
+    """The text of the kept lines."""
+    return "\n".join(page.lines[j] for j, k in zip(page.index, keep.tolist(), strict=True) if k)
+
+
 def body_text(page: Page, proba: np.ndarray, threshold: float, switch_cost: float = 0.0) -> str:
     """The text of the lines the decoding keeps."""
-    keep = kept(page, proba, threshold, switch_cost).tolist()
-    return "\n".join(page.lines[j] for j, k in zip(page.index, keep, strict=True) if k)
+    return kept_text(page, kept(page, proba, threshold, switch_cost))
 
 
 def report(
@@ -271,10 +275,9 @@ def article_shingle_f1(
         if page.page_type != "article":
             continue
         keep = kept(page, proba[i], threshold, switch_cost)
-        key = (i, np.packbits(keep).tobytes() + len(keep).to_bytes(4, "little"))
+        key = (i, np.packbits(keep).tobytes())  # a page's masks all have its length
         if key not in memo:
-            text = "\n".join(page.lines[j] for j, k in zip(page.index, keep.tolist(), strict=True) if k)
-            memo[key] = shingle_scores(text, page.gold)
+            memo[key] = shingle_scores(kept_text(page, keep), page.gold)
         scores[page.renderer].append(memo[key])
     return {renderer: corpus_f1(s)[2] for renderer, s in scores.items()}
 
