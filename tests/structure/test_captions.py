@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from copydesk.structure.captions import split_credit
+from copydesk.structure.captions import is_credited, split_credit
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,33 @@ def test_captions_split_credit(text: str, caption: str, credit: str) -> None:
 def test_captions_without_credit_unchanged(text: str) -> None:
     got = split_credit(text)
     assert (got.text, got.credit) == (text, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man loads trims into his truck in Hialeah, Fla. (AP Photo/Alan Diaz, File)",
+        "Protesters have worn masks to protect their identities (Image: GETTY )",
+        "(Image credit: Sierra Nevada Corp.)",
+        "Photo: iFixit",
+        "Scooter Braun at a private residence. (Photo by Kevin Mazur/Getty Images)",
+        "The Mustang earns the top pick for EVs. Image by John Goreham",
+        "Die Kanzlerin in Berlin (Foto: dpa)",
+    ],
+)
+def test_captions_explicit_credit_is_credited(text: str) -> None:
+    assert is_credited(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secure key vendors (photo, video, florist, entertainment)",
+        "He took a photo: it was the last one of the trip.",
+        "The photo by the lake was taken in 1952.",
+        "Protesters gather in the square. (Reuters)",  # a credit, but not an explicit photo credit
+        "word " * 90 + "(Photo: AP)",  # prose that long is not a caption
+    ],
+)
+def test_captions_prose_is_not_credited(text: str) -> None:
+    assert not is_credited(text)

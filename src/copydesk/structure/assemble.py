@@ -16,7 +16,7 @@ from copydesk.clean.labels import BODY, BYLINE, CAPTION, OTHER, TITLE
 from copydesk.clean.lexicon import GROUPS
 from copydesk.record import Article, Boilerplate, Line
 from copydesk.structure.byline import parse_byline, strip_widgets
-from copydesk.structure.captions import split_credit
+from copydesk.structure.captions import is_credited, split_credit
 from copydesk.structure.dates import find_date, find_dateline
 from copydesk.structure.header import repair_header
 from copydesk.structure.kinds import boilerplate_kind
@@ -85,6 +85,9 @@ def assemble(
     labels = decode(view, threshold, switch_cost)
     texts = view.text
     repair_header(labels, texts, view.proba, words, url)
+    for k, lab in enumerate(labels):  # a line with a photo credit is a caption, wherever it stands
+        if lab == BODY and is_credited(texts[k]):
+            labels[k] = CAPTION
     vocabulary = LazyVocabulary(texts)
     art = Article(url=url)
     out_labels: dict[int, str] = {}

@@ -16,6 +16,24 @@ _SLASHED = re.compile(r"\s(?P<credit>[A-Z][\w&' -]{1,40}(?:/|\s/\s)[A-Z][\w&' -]
 _TRAILING = re.compile(r"(?<=[.!?…])\s+(?P<credit>[A-Z][\w.&'’/-]*(?:\s+[A-Z0-9][\w.&'’/-]*){0,5})\s*$")
 
 
+#: An explicit photo credit, which article prose never carries: "(AP Photo/Alan Diaz)", "(Image: Getty)",
+#: "Photo: Reuters" at the start of the line, or "... Image by John Smith" at its end.
+_CREDITED = re.compile(
+    r"[(\[][^()\[\]]{0,40}?\b(?:photo(?:graph)?|image|picture|foto|bild|imagen|immagine|imagem)s?"
+    r"(?:\s*credits?)?\s*(?:[:/]|by\b|courtesy\b|de\b|von\b|di\b)[^()\[\]]*[)\]]\s*$"
+    r"|^(?:main\s+|top\s+|header\s+|featured\s+)?(?:photo(?:graph)?|image|picture|foto|bild|imagen)s?"
+    r"(?:\s*credits?)?\s*:\s*\S"
+    r"|[.!?]\s+(?:photo(?:graph)?|image|picture|foto)s?\s+(?:by|courtesy\s+of|credit)\s*:?\s*[A-Z][^.!?]{1,60}$",
+    re.I,
+)
+_CREDITED_WORDS = 80  # longer lines are prose, whatever they end with
+
+
+def is_credited(text: str) -> bool:
+    """Whether a line carries an explicit photo credit: a caption (or a credit line), never body text."""
+    return text.count(" ") < _CREDITED_WORDS and _CREDITED.search(text) is not None
+
+
 def split_credit(text: str) -> Caption:
     """Return the caption with a trailing photo credit split off, when it carries one."""
     for pattern in (_LABELLED, _PAREN, _TRAILING, _SLASHED):
