@@ -140,6 +140,7 @@ def test_pipeline_folder_output_has_the_fields(fake: None, tmp_path: Path) -> No
     assert rows["paper-1"]["dup_of"] == "wire-1" and rows["paper-1"]["dup_cluster"] == rows["wire-1"]["key"]
     assert rows["wire-2"]["dup_cluster"] is None
     assert len(list((out / "_copydesk" / "dedup").glob("sig-*.parquet"))) == 3
+    assert not list((out / "_copydesk" / "dedup").glob("*.bin"))  # the body file made for verification
 
 
 def test_pipeline_folder_second_batch_reuses_the_signatures(fake: None, tmp_path: Path) -> None:

@@ -2,9 +2,10 @@
 
 Both sources number the corpus's documents ``0..rows-1`` and offer the same methods to
 :func:`~copydesk.run.dedup_stage.dedup_corpus`: ``prepare``, ``band_files`` (Parquet files with
-``exact``, the band columns and, for a store, ``pending``), ``fetch`` (keys, ids, dates, lengths,
-signatures and, when asked, bodies of given rows), ``previous`` (pairs of rows already clustered),
-``pending_rows`` and ``write``.
+``exact``, the band columns and, for a store, ``pending``), ``fetch`` (keys, ids, dates, lengths and
+signatures of given rows), ``bodies`` (bodies and signatures of given rows, for verification: read from
+a :class:`~copydesk.run.dedup_bodies.BodyFile` made on first use), ``previous`` (pairs of rows already
+clustered), ``pending_rows``, ``write`` and ``close``.
 
 - :class:`FolderSource`: each shard's signature file sits in ``OUT/_copydesk/dedup/``; a shard without
   one (written by a run without ``--dedup``) is sketched by a task. Every run deduplicates the whole
@@ -33,8 +34,10 @@ from copydesk.dedup.step import (
 )
 from copydesk.errors import CopydeskError
 from copydesk.record import Article
+from copydesk.run.dedup_bodies import BodyFile
 
 _META = ("exact", "signature", "key", "id", "date", "length")
+_BODY_BATCH = 2048  # rows a batch when the body file is made from the store
 
 
 @dataclass(slots=True)
@@ -47,10 +50,9 @@ class Fetched:
     lengths: np.ndarray
     exact: np.ndarray
     signatures: np.ndarray
-    texts: list[str]
 
 
-def _fetched(table: Any, texts: list[str], permutations: int) -> Fetched:
+def _fetched(table: Any, permutations: int) -> Fetched:
     """A :class:`Fetched` from an Arrow table with the signature files' columns."""
     return Fetched(
         table.column("key").to_pylist(),
@@ -59,7 +61,6 @@ def _fetched(table: Any, texts: list[str], permutations: int) -> Fetched:
         table.column("length").to_numpy().astype(np.int64),
         table.column("exact").to_numpy().astype(np.uint64),
         _signature_matrix(table.column("signature"), permutations),
-        texts,
     )
 
 
@@ -141,26 +142,6 @@ def rewrite_file(task: Rewrite) -> int:
     return sum(v[0] is not None for v in values)
 
 
-def _body(paragraphs: list[str] | None) -> str:
-    return "\n\n".join(paragraphs or [])
-
-
-def read_rows(path: str | Path, rows: np.ndarray, column: str) -> list[Any]:
-    """Values of one column at the given (sorted) rows of a Parquet file, reading only their row groups."""
-    import pyarrow.parquet as pq
-
-    file = pq.ParquetFile(path)
-    meta = file.metadata
-    ends = np.cumsum([meta.row_group(g).num_rows for g in range(meta.num_row_groups)])
-    groups = np.searchsorted(ends, rows, side="right")
-    values: list[Any] = []
-    for g in np.unique(groups).tolist():
-        start = int(ends[g - 1]) if g else 0
-        chunk = file.read_row_group(g, columns=[column]).column(column)
-        values += chunk.take(rows[groups == g] - start).to_pylist()
-    return values
-
-
 class FolderSource:
     """The documents of an output folder of Parquet shards."""
 
@@ -173,6 +154,7 @@ class FolderSource:
         self.starts = np.zeros(1, dtype=np.int64)
         self.rows = 0
         self._fields: dict[str, tuple[Any, Any, Any]] = {}
+        self._bodies: BodyFile | None = None
 
     def prepare(self, executor: Any) -> None:
         """Find the shards, and sketch those without a signature file."""
@@ -202,20 +184,39 @@ class FolderSource:
         """No clusters are carried over."""
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
 
-    def fetch(self, rows: np.ndarray, texts: bool = False) -> Fetched:
-        """The signature columns (and bodies) of the given rows (sorted)."""
+    def fetch(self, rows: np.ndarray) -> Fetched:
+        """The signature columns of the given rows (sorted)."""
         import pyarrow as pa
         import pyarrow.parquet as pq
 
         which = np.searchsorted(self.starts, rows, side="right") - 1
-        tables, bodies = [], []
+        tables = []
         for f in np.unique(which).tolist():
             local = rows[which == f] - self.starts[f]
-            articles, signatures = self.shards[f]
-            tables.append(pq.read_table(signatures, columns=list(_META)).take(local))
-            if texts:
-                bodies += [_body(b) for b in read_rows(articles, local, "body")]
-        return _fetched(pa.concat_tables(tables), bodies, self.options.permutations)
+            tables.append(pq.read_table(self.shards[f][1], columns=list(_META)).take(local))
+        return _fetched(pa.concat_tables(tables), self.options.permutations)
+
+    def bodies(self, rows: np.ndarray) -> tuple[list[str], np.ndarray]:
+        """The bodies and signatures of the given rows, from the body file (made on the first call,
+        shard by shard)."""
+        import pyarrow.parquet as pq
+
+        if self._bodies is None:
+            found = BodyFile(self.out.joinpath(*SIGNATURE_DIR), self.rows, self.options.permutations)
+            with found.writing():
+                for f, (articles, signatures) in enumerate(self.shards):
+                    numbers = np.arange(self.starts[f], self.starts[f + 1], dtype=np.int64)
+                    column = pq.read_table(signatures, columns=["signature"]).column("signature")
+                    found.add_signatures(numbers, _signature_matrix(column, self.options.permutations))
+                    found.add_bodies(numbers, pq.read_table(articles, columns=["body"]).column("body"))
+            self._bodies = found
+        return self._bodies.read(rows)
+
+    def close(self) -> None:
+        """Remove the body file."""
+        if self._bodies is not None:
+            self._bodies.remove()
+            self._bodies = None
 
     def write(self, keys: list[str], result: Assignment) -> int:
         """Keep a batch's fields for :meth:`finish` (a shard is rewritten once, with all of them)."""
@@ -245,6 +246,7 @@ class StoreSource:
         self.options = options
         self.rows = 0
         self.bands_file = self.work.joinpath(*SIGNATURE_DIR, "bands.parquet")
+        self._bodies: BodyFile | None = None
 
     def _create(self) -> None:
         bands = ", ".join(f"{band_column(b)} UBIGINT" for b in range(self.options.bands))
@@ -337,21 +339,45 @@ class StoreSource:
         ).fetchnumpy()
         return np.asarray(found["a"], np.int64), np.asarray(found["b"], np.int64)
 
-    def fetch(self, rows: np.ndarray, texts: bool = False) -> Fetched:
-        """The signature columns (and bodies) of the given rows (sorted)."""
+    def fetch(self, rows: np.ndarray) -> Fetched:
+        """The signature columns of the given rows (sorted)."""
         import pyarrow as pa
 
         self.con.register("dedup_wanted", pa.table({"row": pa.array(rows, pa.int64())}))
-        body = ", array_to_string(a.body, chr(10) || chr(10)) AS text" if texts else ""
-        join = " JOIN articles a ON a.key = s.key" if texts else ""
         table = self.con.sql(
-            f"SELECT s.key, s.id, s.date, s.length, s.exact, s.signature{body} FROM dedup_wanted w "
-            f"JOIN dedup_rows r ON r.row = w.row JOIN dedup_signatures s ON s.key = r.key{join} "
-            "ORDER BY r.row"
+            "SELECT s.key, s.id, s.date, s.length, s.exact, s.signature FROM dedup_wanted w "
+            "JOIN dedup_rows r ON r.row = w.row JOIN dedup_signatures s ON s.key = r.key ORDER BY r.row"
         ).to_arrow_table()
         self.con.unregister("dedup_wanted")
-        bodies = [t or "" for t in table.column("text").to_pylist()] if texts else []
-        return _fetched(table, bodies, self.options.permutations)
+        return _fetched(table, self.options.permutations)
+
+    def bodies(self, rows: np.ndarray) -> tuple[list[str], np.ndarray]:
+        """The bodies and signatures of the given rows, from the body file (made on the first call, in
+        one pass over the store's signatures and one over its articles)."""
+        if self._bodies is None:
+            found = BodyFile(self.work.joinpath(*SIGNATURE_DIR), self.rows, self.options.permutations)
+            with found.writing():
+                signatures = self.con.sql(
+                    "SELECT r.row, s.signature FROM dedup_signatures s JOIN dedup_rows r USING (key)"
+                ).to_arrow_reader(_BODY_BATCH)
+                for batch in signatures:
+                    found.add_signatures(
+                        batch.column("row").to_numpy(),
+                        _signature_matrix(batch.column("signature"), self.options.permutations),
+                    )
+                bodies = self.con.sql(
+                    "SELECT r.row, a.body FROM articles a JOIN dedup_rows r USING (key)"
+                ).to_arrow_reader(_BODY_BATCH)
+                for batch in bodies:
+                    found.add_bodies(batch.column("row").to_numpy(), batch.column("body"))
+            self._bodies = found
+        return self._bodies.read(rows)
+
+    def close(self) -> None:
+        """Remove the body file."""
+        if self._bodies is not None:
+            self._bodies.remove()
+            self._bodies = None
 
     def write(self, keys: list[str], result: Assignment) -> int:
         """Update the articles of a batch of changed clusters; return how many."""

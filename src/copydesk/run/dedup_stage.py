@@ -8,8 +8,9 @@ step of the cleaning stage) and kept beside the shards. Then, over the whole cor
    (only pairs touching a document not deduplicated before, in an incremental run). Bands run a few
    at a time, and each band's candidates are verified before the next bands' are asked for.
 2. **Verification.** Candidates go in chunks to tasks that get the bodies and signatures of their
-   documents, drop pairs estimated far below the threshold, and keep those whose exact shingle Jaccard
-   similarity reaches it. Chunks go in rounds; pairs already joined (by exact copies, clusters in the
+   documents (read by offset from a body file that the source makes once: :mod:`.dedup_bodies`), drop
+   pairs estimated far below the threshold, and keep those whose exact shingle Jaccard similarity
+   reaches it. Chunks go in rounds; pairs already joined (by exact copies, clusters in the
    store, earlier bands or earlier rounds) are never verified, nor kept in memory.
 3. **Connected components** of the kept pairs, exact copies and the clusters already in the store, in
    this process (a label per document, 8 bytes each), and the canonical member of each cluster.
@@ -148,9 +149,9 @@ def verify(
     def task(chunk: np.ndarray) -> VerifyTask:
         left, right = unpack(chunk)
         rows, inverse = np.unique(np.concatenate([left, right]), return_inverse=True)
-        fetched = source.fetch(rows, texts=True)
+        texts, signatures = source.bodies(rows)
         local_left, local_right = inverse[: left.size], inverse[left.size :]
-        return VerifyTask(local_left, local_right, rows, fetched.texts, fetched.signatures, options)
+        return VerifyTask(local_left, local_right, rows, texts, signatures, options)
 
     def run(chunks: list[np.ndarray]) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
         tasks = [task(c) for c in chunks]  # fetched here, before any task runs: one thread uses the store
@@ -188,19 +189,22 @@ def dedup_corpus(source: Any, executor: Any, options: DedupOptions) -> DedupSumm
     linked.union_pairs(*source.previous())
     # Band by band: a band's candidates already joined by earlier bands are dropped before they are
     # verified or even kept, so memory holds one band's new pairs, however many copies a story has.
-    for band, pairs in band_batches(source, executor, options):
-        if band < 0:
-            summary.exact_pairs = int(pairs.size)
-            linked.union_pairs(*unpack(pairs))
-            continue
-        left, right = unpack(pairs)
-        labels = linked.labels()
-        pairs = pairs[labels[left] != labels[right]]
-        summary.candidates += int(pairs.size)
-        kept, _, checked = verify(source, executor, pairs, linked, options)
-        summary.checked += checked
-        summary.verified += int(kept.size)
-        give_back_memory()  # the band's fetched bodies and pairs
+    try:
+        for band, pairs in band_batches(source, executor, options):
+            if band < 0:
+                summary.exact_pairs = int(pairs.size)
+                linked.union_pairs(*unpack(pairs))
+                continue
+            left, right = unpack(pairs)
+            labels = linked.labels()
+            pairs = pairs[labels[left] != labels[right]]
+            summary.candidates += int(pairs.size)
+            kept, _, checked = verify(source, executor, pairs, linked, options)
+            summary.checked += checked
+            summary.verified += int(kept.size)
+            give_back_memory()  # the band's fetched bodies and pairs
+    finally:
+        source.close()  # the bodies are not needed any more
     labels = linked.labels()
     pending = source.pending_rows()
     summary.pending = int(pending.size)
@@ -210,7 +214,7 @@ def dedup_corpus(source: Any, executor: Any, options: DedupOptions) -> DedupSumm
     wanted[labels[pending[sizes[labels[pending]] > 1]]] = True
     rows = np.flatnonzero(wanted[labels])
     for batch in cluster_batches(rows, labels, WRITE_BATCH):
-        fetched = source.fetch(batch, texts=False)
+        fetched = source.fetch(batch)
         _, local = np.unique(labels[batch], return_inverse=True)
         # A component's label must be one of its members' positions: use its first member.
         first = np.full(local.max() + 1, batch.size, dtype=np.int64)
