@@ -142,7 +142,35 @@ def rewrite_file(task: Rewrite) -> int:
     return sum(v[0] is not None for v in values)
 
 
-class FolderSource:
+class _BodySource:
+    """What both sources share: the body file of verification, made on first use and removed by
+    :meth:`close`. A source says where it lives (``body_folder``) and writes it (``_fill_bodies``)."""
+
+    rows: int
+    options: DedupOptions
+    body_folder: Path
+    _bodies: BodyFile | None = None
+
+    def _fill_bodies(self, found: BodyFile) -> None:
+        raise NotImplementedError
+
+    def bodies(self, rows: np.ndarray) -> tuple[list[str], np.ndarray]:
+        """The bodies and signatures of the given rows, from the body file (made on the first call)."""
+        if self._bodies is None:
+            found = BodyFile(self.body_folder, self.rows, self.options.permutations)
+            with found.writing():
+                self._fill_bodies(found)
+            self._bodies = found
+        return self._bodies.read(rows)
+
+    def close(self) -> None:
+        """Remove the body file."""
+        if self._bodies is not None:
+            self._bodies.remove()
+            self._bodies = None
+
+
+class FolderSource(_BodySource):
     """The documents of an output folder of Parquet shards."""
 
     has_pending = False
@@ -154,7 +182,7 @@ class FolderSource:
         self.starts = np.zeros(1, dtype=np.int64)
         self.rows = 0
         self._fields: dict[str, tuple[Any, Any, Any]] = {}
-        self._bodies: BodyFile | None = None
+        self.body_folder = self.out.joinpath(*SIGNATURE_DIR)
 
     def prepare(self, executor: Any) -> None:
         """Find the shards, and sketch those without a signature file."""
@@ -196,27 +224,15 @@ class FolderSource:
             tables.append(pq.read_table(self.shards[f][1], columns=list(_META)).take(local))
         return _fetched(pa.concat_tables(tables), self.options.permutations)
 
-    def bodies(self, rows: np.ndarray) -> tuple[list[str], np.ndarray]:
-        """The bodies and signatures of the given rows, from the body file (made on the first call,
-        shard by shard)."""
+    def _fill_bodies(self, found: BodyFile) -> None:
+        """Write every document's body and signature into the body file, shard by shard."""
         import pyarrow.parquet as pq
 
-        if self._bodies is None:
-            found = BodyFile(self.out.joinpath(*SIGNATURE_DIR), self.rows, self.options.permutations)
-            with found.writing():
-                for f, (articles, signatures) in enumerate(self.shards):
-                    numbers = np.arange(self.starts[f], self.starts[f + 1], dtype=np.int64)
-                    column = pq.read_table(signatures, columns=["signature"]).column("signature")
-                    found.add_signatures(numbers, _signature_matrix(column, self.options.permutations))
-                    found.add_bodies(numbers, pq.read_table(articles, columns=["body"]).column("body"))
-            self._bodies = found
-        return self._bodies.read(rows)
-
-    def close(self) -> None:
-        """Remove the body file."""
-        if self._bodies is not None:
-            self._bodies.remove()
-            self._bodies = None
+        for f, (articles, signatures) in enumerate(self.shards):
+            numbers = np.arange(self.starts[f], self.starts[f + 1], dtype=np.int64)
+            column = pq.read_table(signatures, columns=["signature"]).column("signature")
+            found.add_signatures(numbers, _signature_matrix(column, self.options.permutations))
+            found.add_bodies(numbers, pq.read_table(articles, columns=["body"]).column("body"))
 
     def write(self, keys: list[str], result: Assignment) -> int:
         """Keep a batch's fields for :meth:`finish` (a shard is rewritten once, with all of them)."""
@@ -235,7 +251,7 @@ class FolderSource:
         return sum(executor.map_unordered(rewrite_file, tasks))
 
 
-class StoreSource:
+class StoreSource(_BodySource):
     """The documents of a DuckDB store, with their signatures in the ``dedup_signatures`` table."""
 
     has_pending = True
@@ -246,7 +262,7 @@ class StoreSource:
         self.options = options
         self.rows = 0
         self.bands_file = self.work.joinpath(*SIGNATURE_DIR, "bands.parquet")
-        self._bodies: BodyFile | None = None
+        self.body_folder = self.work.joinpath(*SIGNATURE_DIR)
 
     def _create(self) -> None:
         bands = ", ".join(f"{band_column(b)} UBIGINT" for b in range(self.options.bands))
@@ -351,33 +367,22 @@ class StoreSource:
         self.con.unregister("dedup_wanted")
         return _fetched(table, self.options.permutations)
 
-    def bodies(self, rows: np.ndarray) -> tuple[list[str], np.ndarray]:
-        """The bodies and signatures of the given rows, from the body file (made on the first call, in
-        one pass over the store's signatures and one over its articles)."""
-        if self._bodies is None:
-            found = BodyFile(self.work.joinpath(*SIGNATURE_DIR), self.rows, self.options.permutations)
-            with found.writing():
-                signatures = self.con.sql(
-                    "SELECT r.row, s.signature FROM dedup_signatures s JOIN dedup_rows r USING (key)"
-                ).to_arrow_reader(_BODY_BATCH)
-                for batch in signatures:
-                    found.add_signatures(
-                        batch.column("row").to_numpy(),
-                        _signature_matrix(batch.column("signature"), self.options.permutations),
-                    )
-                bodies = self.con.sql(
-                    "SELECT r.row, a.body FROM articles a JOIN dedup_rows r USING (key)"
-                ).to_arrow_reader(_BODY_BATCH)
-                for batch in bodies:
-                    found.add_bodies(batch.column("row").to_numpy(), batch.column("body"))
-            self._bodies = found
-        return self._bodies.read(rows)
-
-    def close(self) -> None:
-        """Remove the body file."""
-        if self._bodies is not None:
-            self._bodies.remove()
-            self._bodies = None
+    def _fill_bodies(self, found: BodyFile) -> None:
+        """Write every document's body and signature into the body file: one pass over the store's
+        signatures and one over its articles."""
+        signatures = self.con.sql(
+            "SELECT r.row, s.signature FROM dedup_signatures s JOIN dedup_rows r USING (key)"
+        ).to_arrow_reader(_BODY_BATCH)
+        for batch in signatures:
+            found.add_signatures(
+                batch.column("row").to_numpy(),
+                _signature_matrix(batch.column("signature"), self.options.permutations),
+            )
+        bodies = self.con.sql(
+            "SELECT r.row, a.body FROM articles a JOIN dedup_rows r USING (key)"
+        ).to_arrow_reader(_BODY_BATCH)
+        for batch in bodies:
+            found.add_bodies(batch.column("row").to_numpy(), batch.column("body"))
 
     def write(self, keys: list[str], result: Assignment) -> int:
         """Update the articles of a batch of changed clusters; return how many."""
