@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
 from copydesk.attribute import Attributor
 from copydesk.clean.blocks import extract_blocks, looks_like_script_shell, parse_html
+from copydesk.clean.decode import Decoding
 from copydesk.clean.dom_features import Declared, page_kind
 from copydesk.clean.lines import MAX_LINE_CHARS, looks_like_markup, split_lines, strip_markup
 from copydesk.clean.model import LineModel
@@ -53,12 +54,13 @@ class Cleaner:
             self._attributor = Attributor()
             self._attributor.setup()
 
-    def _decoding(self, model: LineModel) -> tuple[float, float]:
-        """The body threshold and switch cost: the options', else the model's tuned values."""
-        threshold, cost = self.options.threshold, self.options.switch_cost
-        return (
-            float(model.meta.get("threshold", 0.5)) if threshold is None else threshold,
-            float(model.meta.get("switch_cost", 0.0)) if cost is None else cost,
+    def _decoding(self, model: LineModel) -> Decoding:
+        """The model's tuned decoding, with the threshold or switch cost the options set."""
+        tuned, opts = Decoding.from_meta(model.meta), self.options
+        return replace(
+            tuned,
+            threshold=tuned.threshold if opts.threshold is None else opts.threshold,
+            switch_cost=tuned.switch_cost if opts.switch_cost is None else opts.switch_cost,
         )
 
     def clean_text(self, text: str, url: str | None = None) -> Article:
@@ -82,8 +84,7 @@ class Cleaner:
             )
         page = model.page(lines, skip)
         view = PageView(page.index, page.text, page.base, model.predict(page), page.tokens)
-        threshold, cost = self._decoding(model)
-        article = assemble(lines, view, threshold, words, url, cost)
+        article = assemble(lines, view, self._decoding(model), words, url)
         for i in skip:
             article.lines[i].text = lines[i][:200] + "…"
         return self._finish(article, warnings, fallback_text="\n".join(page.text))
@@ -109,8 +110,7 @@ class Cleaner:
         view = PageView(
             page.index, page.text, page.base, model.predict(page, blocks, declared(meta)), page.tokens
         )
-        threshold, cost = self._decoding(model)
-        article = assemble(texts, view, threshold, words, url or meta.url, cost)
+        article = assemble(texts, view, self._decoding(model), words, url or meta.url)
         apply_declared(article, meta)
         article.authors = article.authors or dom_bylines(meta.byline_texts, words, url)
         if not article.published and article.body:  # declared first, then the text, then htmldate's guess

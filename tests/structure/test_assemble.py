@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from copydesk.clean.decode import Decoding
 from copydesk.clean.labels import BODY, CLASSES
 from copydesk.clean.model import LineModel
 from copydesk.structure.assemble import PageView, assemble
@@ -23,7 +24,7 @@ def test_assemble_photo_credit_line_is_a_caption_even_when_scored_body() -> None
     prose = [f"Paragraph {n} of the story says what happened in the northern provinces." for n in range(6)]
     credited = "Residents wade through a flooded street in the northern provinces (AP Photo/Jane Doe)"
     lines = [*prose, credited, "Officials said the water had risen by more than two metres overnight."]
-    art = assemble(lines, _view(lines, body=0.9), 0.5, WordLists.load(), None)
+    art = assemble(lines, _view(lines, body=0.9), Decoding(0.5), WordLists.load(), None)
     assert art.body == [*prose, lines[-1]]
     assert [(c.text[:9], c.credit) for c in art.captions] == [("Residents", "Jane Doe")]
     assert [ln.label for ln in art.lines] == ["body"] * 6 + ["caption", "body"]

@@ -26,7 +26,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from copydesk.clean.blocks import extract_blocks, parse_html
-from copydesk.clean.decode import body_mask
+from copydesk.clean.decode import Decoding, body_mask
 from copydesk.clean.dom_features import block_groups
 from copydesk.clean.evaluate import PageScore, corpus_f1, shingle_scores, word_f1
 from copydesk.clean.features import BASE_NAMES
@@ -229,9 +229,9 @@ def cross_validate(
     return oof1, oof2
 
 
-def kept(page: Page, proba: np.ndarray, threshold: float, switch_cost: float = 0.0) -> np.ndarray:
+def kept(page: Page, proba: np.ndarray, decoding: Decoding) -> np.ndarray:
     """Which lines the decoding keeps (:func:`copydesk.clean.decode.body_mask`)."""
-    return body_mask(proba[:, BODY], page.x1[:, _LOG_WORDS], threshold, switch_cost)
+    return body_mask(proba[:, BODY], page.x1[:, _LOG_WORDS], decoding)
 
 
 def kept_text(page: Page, keep: np.ndarray) -> str:
@@ -239,18 +239,18 @@ def kept_text(page: Page, keep: np.ndarray) -> str:
     return "\n".join(page.lines[j] for j, k in zip(page.index, keep.tolist(), strict=True) if k)
 
 
-def body_text(page: Page, proba: np.ndarray, threshold: float, switch_cost: float = 0.0) -> str:
+def body_text(page: Page, proba: np.ndarray, decoding: Decoding) -> str:
     """The text of the lines the decoding keeps."""
-    return kept_text(page, kept(page, proba, threshold, switch_cost))
+    return kept_text(page, kept(page, proba, decoding))
 
 
 def report(
-    pages: list[Page], proba: dict[int, np.ndarray], threshold: float, switch_cost: float = 0.0
+    pages: list[Page], proba: dict[int, np.ndarray], decoding: Decoding
 ) -> dict[str, dict[str, float]]:
     """Mean word-F1 by renderer and page type."""
     scores: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for i, page in enumerate(pages):
-        f1 = word_f1(body_text(page, proba[i], threshold, switch_cost), page.gold)
+        f1 = word_f1(body_text(page, proba[i], decoding), page.gold)
         scores[page.renderer][page.page_type].append(f1)
         scores[page.renderer]["all"].append(f1)
     return {r: {t: float(np.mean(v)) for t, v in by.items()} for r, by in scores.items()}
@@ -264,8 +264,7 @@ ScoreMemo = dict[tuple[int, bytes], PageScore]
 def article_shingle_f1(
     pages: list[Page],
     proba: dict[int, np.ndarray],
-    threshold: float,
-    switch_cost: float = 0.0,
+    decoding: Decoding,
     memo: ScoreMemo | None = None,
 ) -> dict[str, float]:
     """scrapinghub's shingle F1 (P and R averaged over pages) on the article pages, by renderer."""
@@ -274,7 +273,7 @@ def article_shingle_f1(
     for i, page in enumerate(pages):
         if page.page_type != "article":
             continue
-        keep = kept(page, proba[i], threshold, switch_cost)
+        keep = kept(page, proba[i], decoding)
         key = (i, np.packbits(keep).tobytes())  # a page's masks all have its length
         if key not in memo:
             memo[key] = shingle_scores(kept_text(page, keep), page.gold)
@@ -285,6 +284,8 @@ def article_shingle_f1(
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
 #: Switch costs of the contiguous decoding tried with every threshold (0: the plain threshold).
 SWITCH_COSTS = (0.0, 1.0, 2.0, 3.0, 4.0)
+#: Lower thresholds of the empty-page fallback tried with the chosen decoding (None: no fallback).
+FALLBACK_FLOORS = (None, 0.1, 0.2, 0.3)
 
 
 def threshold_curve(
@@ -292,10 +293,7 @@ def threshold_curve(
 ) -> dict[float, float]:
     """Cross-validated shingle F1 on articles (mean over renderers) at each candidate threshold."""
     memo = {} if memo is None else memo
-    return {
-        t: float(np.mean(list(article_shingle_f1(pages, proba, t, switch_cost, memo).values())))
-        for t in THRESHOLDS
-    }
+    return {t: _mean_f1(pages, proba, Decoding(t, switch_cost), memo) for t in THRESHOLDS}
 
 
 def smoothed_best(curve: dict[float, float]) -> tuple[float, float]:
@@ -310,15 +308,23 @@ def smoothed_best(curve: dict[float, float]) -> tuple[float, float]:
 
 def best_decoding(
     pages: list[Page], proba: dict[int, np.ndarray], costs: tuple[float, ...] = SWITCH_COSTS
-) -> tuple[float, float, dict[float, dict[float, float]]]:
+) -> tuple[Decoding, dict[float, dict[float, float]]]:
     """The body threshold and switch cost with the best cross-validated shingle F1 on articles (the
     metric copydesk is judged by, on the pages it is for; other page types are reported, not optimised
-    for), and the curve of every cost tried."""
+    for), then the empty-page fallback that does best with them (none unless one does better); and the
+    curve of every cost tried."""
     memo: ScoreMemo = {}
     curves = {cost: threshold_curve(pages, proba, cost, memo) for cost in costs}
     picks = {cost: smoothed_best(curve) for cost, curve in curves.items()}
     cost = max(picks, key=lambda c: picks[c][1])
-    return picks[cost][0], cost, curves
+    tried = [Decoding(picks[cost][0], cost, floor) for floor in FALLBACK_FLOORS]
+    scores = [_mean_f1(pages, proba, d, memo) for d in tried]
+    return tried[int(np.argmax(scores))], curves  # argmax: the first best, so no fallback on a tie
+
+
+def _mean_f1(pages: list[Page], proba: dict[int, np.ndarray], decoding: Decoding, memo: ScoreMemo) -> float:
+    """Article shingle F1 averaged over renderers."""
+    return float(np.mean(list(article_shingle_f1(pages, proba, decoding, memo).values())))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -371,24 +377,23 @@ def main(argv: list[str] | None = None) -> int:
         p.weight = 1.0 if p.page_type == "article" else other_weight
     print(f"{len(pages)} rendered pages, {rows} lines, {time.time() - t0:.0f}s", file=sys.stderr)
 
-    threshold, switch_cost = args.threshold, args.switch_cost
+    decoding = Decoding(args.threshold, args.switch_cost)
     summary: dict[str, Any] = {}
     oof1 = None
     if not args.no_cv:
         oof1, oof2 = cross_validate(model, pages, args.folds, rounds, params, predict)
-        threshold, switch_cost, curves = best_decoding(
-            pages, oof2, SWITCH_COSTS if args.contiguous else (0.0,)
-        )
+        decoding, curves = best_decoding(pages, oof2, SWITCH_COSTS if args.contiguous else (0.0,))
         summary = {
-            "threshold": threshold,
-            "switch_cost": switch_cost,
-            "threshold_curve": {str(t): round(f, 4) for t, f in curves[switch_cost].items()},
+            "threshold": decoding.threshold,
+            "switch_cost": decoding.switch_cost,
+            "fallback": decoding.fallback,
+            "threshold_curve": {str(t): round(f, 4) for t, f in curves[decoding.switch_cost].items()},
             "threshold_curves": {
                 str(c): {str(t): round(f, 4) for t, f in curve.items()} for c, curve in curves.items()
             },
-            "stage1": report(pages, oof1, threshold, switch_cost),
-            "stage2": report(pages, oof2, threshold, switch_cost),
-            "stage2_article_shingle_f1": article_shingle_f1(pages, oof2, threshold, switch_cost),
+            "stage1": report(pages, oof1, decoding),
+            "stage2": report(pages, oof2, decoding),
+            "stage2_article_shingle_f1": article_shingle_f1(pages, oof2, decoding),
         }
         print(json.dumps(summary, indent=1), file=sys.stderr)
     train = [i for i, p in enumerate(pages) if p.trainable]
@@ -405,8 +410,9 @@ def main(argv: list[str] | None = None) -> int:
     meta = {
         "mode": args.mode,
         "classes": list(CLASSES),
-        "threshold": threshold,
-        "switch_cost": switch_cost,
+        "threshold": decoding.threshold,
+        "switch_cost": decoding.switch_cost,
+        "fallback": decoding.fallback,
         "predict_margin": margin,
         "rounds": list(rounds),
         "other_weight": other_weight,

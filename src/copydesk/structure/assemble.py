@@ -10,7 +10,7 @@ from itertools import groupby
 
 import numpy as np
 
-from copydesk.clean.decode import body_mask
+from copydesk.clean.decode import Decoding, body_mask
 from copydesk.clean.features import BASE_NAMES
 from copydesk.clean.labels import BODY, BYLINE, CAPTION, OTHER, TITLE
 from copydesk.clean.lexicon import GROUPS
@@ -42,13 +42,13 @@ class PageView:
     tokens: list[list[str]]  # lowercased word tokens of each line
 
 
-def decode(view: PageView, threshold: float, switch_cost: float = 0.0) -> list[int]:
+def decode(view: PageView, decoding: Decoding) -> list[int]:
     """One class per line: body where :func:`~copydesk.clean.decode.body_mask` keeps it, else the
     likeliest other class; one title."""
     proba = view.proba
     rest = proba.copy()
     rest[:, BODY] = -1.0
-    keep = body_mask(proba[:, BODY], view.base[:, _LOG_WORDS], threshold, switch_cost)
+    keep = body_mask(proba[:, BODY], view.base[:, _LOG_WORDS], decoding)
     labels: list[int] = np.where(keep, BODY, rest.argmax(axis=1)).tolist()
     body_at = [k for k, lab in enumerate(labels) if lab == BODY]
     first = body_at[0] if body_at else len(labels)
@@ -76,13 +76,12 @@ def _short_runs(texts: list[str], removed: list[bool]) -> list[bool]:
 def assemble(
     lines: list[str],
     view: PageView,
-    threshold: float,
+    decoding: Decoding,
     words: WordLists,
     url: str | None,
-    switch_cost: float = 0.0,
 ) -> Article:
     """Build the article record (title, byline, captions, body, related, boilerplate, lines)."""
-    labels = decode(view, threshold, switch_cost)
+    labels = decode(view, decoding)
     texts = view.text
     repair_header(labels, texts, view.proba, words, url)
     for k, lab in enumerate(labels):  # a line with a photo credit is a caption, wherever it stands
