@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from copydesk.structure.kinds import boilerplate_kind
-from copydesk.structure.related import find_related, is_marker
+from copydesk.structure.related import find_related, is_marker, related_runs
 from copydesk.structure.wordlists import WordLists
 
 WORDS = WordLists.load()
@@ -29,6 +29,30 @@ def test_related_ignores_kept_lines() -> None:
 def test_related_marker_multilingual() -> None:
     assert is_marker("Lesen Sie auch:", WORDS)
     assert is_marker("» Leer más", WORDS)
+
+
+def test_related_marker_opening_a_short_line() -> None:
+    assert is_marker("More from UK", WORDS)
+    assert is_marker("Most read in world news", WORDS)
+    assert is_marker("Read more: China plague outbreak", WORDS)
+    assert not is_marker("More from the minister came later in the week", WORDS)  # a sentence
+    assert not is_marker("Next week the council votes", WORDS)  # one-word markers only match whole lines
+
+
+def test_related_runs_cut_a_headline_list_kept_as_body() -> None:
+    texts = [
+        "The council approved the budget on Tuesday after a long debate.",
+        "More from UK",
+        "Prince Andrew: BT abandons ties with duke",
+        "Babies and mothers died in what may be worst ever NHS scandal",
+        "The mayor said the vote was a turning point for the city.",
+        "Related articles",
+        "Plague outbreak: China hit by pneumonic plague",
+    ]
+    kept = [True] * len(texts)
+    assert related_runs(texts, kept, WORDS) == {1, 2, 3, 5, 6}
+    kept[5] = False  # a marker already removed is find_related's business
+    assert related_runs(texts, kept, WORDS) == {1, 2, 3}
 
 
 def test_kinds_repeated_brand_is_ad() -> None:

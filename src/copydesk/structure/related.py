@@ -5,13 +5,42 @@ from __future__ import annotations
 from copydesk.structure.wordlists import WordLists
 
 _EDGE_CHARS = " :»›>«‹<|•·.-–—"
+#: The longest line that a marker opening it makes a marker ("More from UK"): longer is a sentence.
+_MARKER_LINE_WORDS = 6
 
 
 def is_marker(text: str, words: WordLists) -> bool:
-    """A line that announces other stories ("Previous Article", "Read more:")."""
+    """A line that announces other stories: a marker ("Previous Article", "Read more:"), or a short line
+    that a marker of two words or more opens ("More from UK", "Most read in world news")."""
     if len(text) > 60:
         return False
-    return text.lower().strip(_EDGE_CHARS) in words.markers
+    low = text.lower().strip(_EDGE_CHARS)
+    if low in words.markers:
+        return True
+    head = low.split()
+    if len(head) > _MARKER_LINE_WORDS:
+        return False
+    return any(" ".join(head[:n]).rstrip(":") in words.markers for n in range(2, len(head)))
+
+
+def related_runs(texts: list[str], kept: list[bool], words: WordLists, reach: int = 12) -> set[int]:
+    """Kept lines that are a related-stories block the classifier took for body: a marker, and the
+    headline-shaped lines right after it (up to the first line of prose)."""
+    out: set[int] = set()
+    i = 0
+    while i < len(texts):
+        if not (kept[i] and is_marker(texts[i], words)):
+            i += 1
+            continue
+        out.add(i)
+        j = i + 1
+        while j < len(texts) and j <= i + reach and kept[j] and looks_like_headline(texts[j]):
+            if is_marker(texts[j], words):
+                break
+            out.add(j)
+            j += 1
+        i = j
+    return out
 
 
 def looks_like_headline(text: str) -> bool:
