@@ -20,6 +20,7 @@ from copydesk.structure.captions import is_credited, split_credit
 from copydesk.structure.dates import find_date, find_dateline
 from copydesk.structure.header import repair_header
 from copydesk.structure.kinds import boilerplate_kind
+from copydesk.structure.prune import ad_labels, repeats
 from copydesk.structure.related import find_related, related_runs
 from copydesk.structure.repair import strip_fused_glyph
 from copydesk.structure.wordlists import WordLists
@@ -83,7 +84,8 @@ def assemble(
     """Build the article record (title, byline, captions, body, related, boilerplate, lines)."""
     labels = decode(view, decoding)
     texts = view.text
-    for k in related_runs(texts, [lab == BODY for lab in labels], words):
+    kept = [lab == BODY for lab in labels]
+    for k in related_runs(texts, kept, words) | ad_labels(texts, kept, words) | repeats(texts, kept):
         labels[k] = OTHER
     repair_header(labels, texts, view.proba, words, url)
     for k, lab in enumerate(labels):  # a line with a photo credit is a caption, wherever it stands

@@ -14,12 +14,13 @@ def read_list(package: str, name: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class WordLists:
-    """Publisher words, month names, related-story markers and widget words."""
+    """Publisher words, month names, related-story markers, widget words and ad-slot labels."""
 
     publisher_words: frozenset[str]
     months: dict[str, int]
     markers: frozenset[str]
     widgets: frozenset[str]  # share/follow widget words, with and without a final colon
+    ad_labels: frozenset[str]  # whole lines that label an ad slot ("advertisement")
 
     @classmethod
     def load(cls) -> WordLists:
@@ -34,4 +35,5 @@ class WordLists:
             months=months,
             markers=frozenset(read_list(pkg, "markers.txt")),
             widgets=frozenset(w for word in read_list(pkg, "widgets.txt") for w in (word, word.rstrip(":"))),
+            ad_labels=frozenset(read_list(pkg, "ad_labels.txt")),
         )

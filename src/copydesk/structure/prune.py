@@ -1,0 +1,39 @@
+"""Lines the classifier kept as body that are not: an ad slot's label between two paragraphs
+("ADVERTISEMENT"), and a paragraph repeated word for word (a pull quote, a caption or a teaser shown
+twice; the first copy stays). Both were checked on cross-validated wcxb-dev predictions
+(:mod:`copydesk.clean.train`), where the repeat length below was the best of 5, 10, 15 and 25 words."""
+
+from __future__ import annotations
+
+import re
+
+from copydesk.structure.wordlists import WordLists
+
+_PUNCT = re.compile(r"[\W_]+")
+#: The fewest words of a repeated paragraph that is dropped: shorter repeats are often the article's own
+#: (an interview's recurring question, a table's row labels).
+REPEAT_WORDS = 10
+
+
+def ad_labels(texts: list[str], kept: list[bool], words: WordLists) -> set[int]:
+    """Kept lines that only label an ad slot."""
+    return {
+        k
+        for k, (text, keep) in enumerate(zip(texts, kept, strict=True))
+        if keep and len(text) <= 60 and _PUNCT.sub(" ", text.lower()).strip() in words.ad_labels
+    }
+
+
+def repeats(texts: list[str], kept: list[bool]) -> set[int]:
+    """Kept lines of at least :data:`REPEAT_WORDS` words that repeat an earlier kept line."""
+    seen: set[str] = set()
+    out: set[int] = set()
+    for k, (text, keep) in enumerate(zip(texts, kept, strict=True)):
+        words = text.lower().split() if keep else []
+        if len(words) < REPEAT_WORDS:
+            continue
+        key = " ".join(words)
+        if key in seen:
+            out.add(k)
+        seen.add(key)
+    return out
