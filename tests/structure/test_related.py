@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from copydesk.structure.kinds import boilerplate_kind
-from copydesk.structure.related import find_related, is_marker, related_runs
+from copydesk.structure.related import find_related, is_link_line, is_marker, related_runs
 from copydesk.structure.wordlists import WordLists
 
 WORDS = WordLists.load()
+PROSE = "The council approved the budget on Tuesday after a long debate."
 
 
 def test_related_marker_and_headlines() -> None:
@@ -53,6 +54,15 @@ def test_related_runs_cut_a_headline_list_kept_as_body() -> None:
     assert related_runs(texts, kept, WORDS) == {1, 2, 3, 5, 6}
     kept[5] = False  # a marker already removed is find_related's business
     assert related_runs(texts, kept, WORDS) == {1, 2, 3}
+
+
+def test_related_link_lines() -> None:
+    assert is_link_line("READ MORE: China plague outbreak confirmed: Two diagnosed in Beijing", WORDS)
+    assert is_link_line("Lesen Sie auch: Die Bahn streicht Verbindungen", WORDS)
+    assert not is_link_line("Related: the minister said. Then he left.", WORDS)  # prose after the colon
+    assert not is_link_line("Officials said: the storm will reach the coast tonight", WORDS)  # no marker
+    texts = [PROSE, "Read more: Alibaba poised to launch record-breaking $13.4bn Hong Kong listing", PROSE]
+    assert related_runs(texts, [True] * 3, WORDS) == {1}
 
 
 def test_kinds_repeated_brand_is_ad() -> None:

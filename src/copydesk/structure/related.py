@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from copydesk.structure.wordlists import WordLists
 
 _EDGE_CHARS = " :»›>«‹<|•·.-–—"
 #: The longest line that a marker opening it makes a marker ("More from UK"): longer is a sentence.
 _MARKER_LINE_WORDS = 6
+_LINK_LINE = re.compile(r"^\W*(?P<marker>[^:]{2,40}?)\s*:\s*(?P<headline>.+)$")
 
 
 def is_marker(text: str, words: WordLists) -> bool:
@@ -23,12 +26,21 @@ def is_marker(text: str, words: WordLists) -> bool:
     return any(" ".join(head[:n]).rstrip(":") in words.markers for n in range(2, len(head)))
 
 
+def is_link_line(text: str, words: WordLists) -> bool:
+    """A marker, a colon and a headline on one line: "Read more: China plague outbreak confirmed"."""
+    m = _LINK_LINE.match(text) if len(text) <= 200 else None
+    return m is not None and m["marker"].lower() in words.markers and looks_like_headline(m["headline"])
+
+
 def related_runs(texts: list[str], kept: list[bool], words: WordLists, reach: int = 12) -> set[int]:
     """Kept lines that are a related-stories block the classifier took for body: a marker, and the
-    headline-shaped lines right after it (up to the first line of prose)."""
+    headline-shaped lines right after it (up to the first line of prose); and a link line
+    (:func:`is_link_line`)."""
     out: set[int] = set()
     i = 0
     while i < len(texts):
+        if kept[i] and is_link_line(texts[i], words):
+            out.add(i)
         if not (kept[i] and is_marker(texts[i], words)):
             i += 1
             continue
