@@ -19,6 +19,7 @@ import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -37,6 +38,8 @@ from copydesk.clean.render import RENDERERS, cached_render
 from copydesk.extract import declared
 from copydesk.ingest.html import decode_html
 from copydesk.structure.metadata import read_metadata
+from copydesk.structure.prune import not_body
+from copydesk.structure.wordlists import WordLists
 
 PARAMS: dict[str, Any] = {
     "objective": "multiclass",
@@ -230,8 +233,18 @@ def cross_validate(
 
 
 def kept(page: Page, proba: np.ndarray, decoding: Decoding) -> np.ndarray:
-    """Which lines the decoding keeps (:func:`copydesk.clean.decode.body_mask`)."""
-    return body_mask(proba[:, BODY], page.x1[:, _LOG_WORDS], decoding)
+    """Which lines the decoding keeps (:func:`copydesk.clean.decode.body_mask`), less those the structure
+    stage then removes (:func:`copydesk.structure.prune.not_body`), as the pipeline does."""
+    keep = body_mask(proba[:, BODY], page.x1[:, _LOG_WORDS], decoding)
+    if keep.any():
+        texts = [page.lines[j] for j in page.index]
+        keep[list(not_body(texts, keep.tolist(), _word_lists()))] = False
+    return keep
+
+
+@cache
+def _word_lists() -> WordLists:
+    return WordLists.load()
 
 
 def kept_text(page: Page, keep: np.ndarray) -> str:

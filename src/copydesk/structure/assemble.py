@@ -20,8 +20,8 @@ from copydesk.structure.captions import is_credited, split_credit
 from copydesk.structure.dates import find_date, find_dateline
 from copydesk.structure.header import repair_header
 from copydesk.structure.kinds import boilerplate_kind
-from copydesk.structure.prune import ad_labels, repeats
-from copydesk.structure.related import find_related, related_runs
+from copydesk.structure.prune import not_body
+from copydesk.structure.related import find_related
 from copydesk.structure.repair import strip_fused_glyph
 from copydesk.structure.wordlists import WordLists
 
@@ -85,7 +85,7 @@ def assemble(
     labels = decode(view, decoding)
     texts = view.text
     kept = [lab == BODY for lab in labels]
-    for k in related_runs(texts, kept, words) | ad_labels(texts, kept, words) | repeats(texts, kept):
+    for k in not_body(texts, kept, words):
         labels[k] = OTHER
     repair_header(labels, texts, view.proba, words, url)
     for k, lab in enumerate(labels):  # a line with a photo credit is a caption, wherever it stands

@@ -1,12 +1,15 @@
-"""Lines the classifier kept as body that are not: an ad slot's label between two paragraphs
-("ADVERTISEMENT"), and a paragraph repeated word for word (a pull quote, a caption or a teaser shown
-twice; the first copy stays). Both were checked on cross-validated wcxb-dev predictions
-(:mod:`copydesk.clean.train`), where the repeat length below was the best of 5, 10, 15 and 25 words."""
+"""Lines the classifier kept as body that are not (:func:`not_body`): a related-stories block or link
+line (:mod:`copydesk.structure.related`), an ad slot's label between two paragraphs ("ADVERTISEMENT"),
+and a paragraph repeated word for word (a pull quote, a caption or a teaser shown twice; the first copy
+stays). Training applies the same cut to its cross-validated predictions (:mod:`copydesk.clean.train`),
+so the decoding it chooses and the figures it reports are those of the whole pipeline; the repeat
+length below was the best of 5, 10, 15 and 25 words there."""
 
 from __future__ import annotations
 
 import re
 
+from copydesk.structure.related import related_runs
 from copydesk.structure.wordlists import WordLists
 
 _PUNCT = re.compile(r"[\W_]+")
@@ -37,3 +40,8 @@ def repeats(texts: list[str], kept: list[bool]) -> set[int]:
             out.add(k)
         seen.add(key)
     return out
+
+
+def not_body(texts: list[str], kept: list[bool], words: WordLists) -> set[int]:
+    """Kept lines that the rules above say are not body."""
+    return related_runs(texts, kept, words) | ad_labels(texts, kept, words) | repeats(texts, kept)
