@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from copydesk.structure.kinds import boilerplate_kind
-from copydesk.structure.related import find_related, is_link_line, is_marker, related_runs
+from copydesk.structure.related import find_related, is_link_line, is_marker, link_headline, related_runs
 from copydesk.structure.wordlists import WordLists
 
 WORDS = WordLists.load()
@@ -63,6 +63,10 @@ def test_related_link_lines() -> None:
     assert not is_link_line("Officials said: the storm will reach the coast tonight", WORDS)  # no marker
     texts = [PROSE, "Read more: Alibaba poised to launch record-breaking $13.4bn Hong Kong listing", PROSE]
     assert related_runs(texts, [True] * 3, WORDS) == {1}
+    assert find_related(texts, [False, True, False], WORDS) == (set(), {1})
+    assert (
+        link_headline(texts[1], WORDS) == "Alibaba poised to launch record-breaking $13.4bn Hong Kong listing"
+    )
 
 
 def test_kinds_repeated_brand_is_ad() -> None:

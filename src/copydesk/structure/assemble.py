@@ -21,7 +21,7 @@ from copydesk.structure.dates import find_date, find_dateline
 from copydesk.structure.header import repair_header
 from copydesk.structure.kinds import boilerplate_kind
 from copydesk.structure.prune import not_body
-from copydesk.structure.related import find_related
+from copydesk.structure.related import find_related, link_headline
 from copydesk.structure.repair import strip_fused_glyph
 from copydesk.structure.wordlists import WordLists
 
@@ -131,7 +131,7 @@ def assemble(
             continue
         i = view.index[k]
         if k in headlines:
-            art.related.append(texts[k])
+            art.related.append(link_headline(texts[k], words) or texts[k])
             out_labels[i], kinds[i] = "related", "related"
             continue
         if not art.published and has_date[k] and len(texts[k].split()) <= 12 and abs(k - first_body) <= 8:

@@ -26,10 +26,18 @@ def is_marker(text: str, words: WordLists) -> bool:
     return any(" ".join(head[:n]).rstrip(":") in words.markers for n in range(2, len(head)))
 
 
-def is_link_line(text: str, words: WordLists) -> bool:
-    """A marker, a colon and a headline on one line: "Read more: China plague outbreak confirmed"."""
+def link_headline(text: str, words: WordLists) -> str | None:
+    """The headline of a link line, a marker, a colon and a headline on one line ("Read more: China
+    plague outbreak confirmed"); None for any other line."""
     m = _LINK_LINE.match(text) if len(text) <= 200 else None
-    return m is not None and m["marker"].lower() in words.markers and looks_like_headline(m["headline"])
+    if m is None or m["marker"].lower() not in words.markers or not looks_like_headline(m["headline"]):
+        return None
+    return m["headline"]
+
+
+def is_link_line(text: str, words: WordLists) -> bool:
+    """Whether a line is a link line (:func:`link_headline`)."""
+    return link_headline(text, words) is not None
 
 
 def related_runs(texts: list[str], kept: list[bool], words: WordLists, reach: int = 12) -> set[int]:
@@ -64,11 +72,15 @@ def looks_like_headline(text: str) -> bool:
 def find_related(
     texts: list[str], removed: list[bool], words: WordLists, reach: int = 12
 ) -> tuple[set[int], set[int]]:
-    """Indexes of marker lines and of related headlines among removed lines (in page order)."""
+    """Indexes of marker lines and of related headlines among removed lines (in page order): the
+    headline-shaped lines after a marker, and link lines (:func:`link_headline`)."""
     markers, headlines = set(), set()
     i = 0
     while i < len(texts):
-        if removed[i] and is_marker(texts[i], words):
+        if removed[i] and is_link_line(texts[i], words):
+            headlines.add(i)
+            i += 1
+        elif removed[i] and is_marker(texts[i], words):
             markers.add(i)
             j = i + 1
             while j < len(texts) and j <= i + reach and removed[j] and not is_marker(texts[j], words):
