@@ -69,3 +69,16 @@ def test_blocks_script_shell_detected() -> None:
     assert looks_like_script_shell(tree, extract_blocks(tree))
     tree = parse_html(PAGE)
     assert not looks_like_script_shell(tree, extract_blocks(tree))
+
+
+def test_table_rows_are_one_block_and_layout_cells_stay_apart() -> None:
+    long_cell = "The whole story sits in this layout cell, as old pages had it. " * 5
+    html = (
+        "<table><tr><th>Pos</th><th>Driver</th><th>Points</th></tr>"
+        "<tr><td>1</td><td><a href='/kb'>Kyle Busch</a></td><td>5040</td></tr></table>"
+        f"<table><tr><td>{long_cell}</td><td>Menu</td></tr></table>"
+    )
+    blocks = extract_blocks(html)
+    assert [b.text for b in blocks[:2]] == ["Pos Driver Points", "1 Kyle Busch 5040"]
+    assert blocks[1].link_chars == len("Kyle Busch")
+    assert [b.text for b in blocks[2:]] == [long_cell.strip(), "Menu"]

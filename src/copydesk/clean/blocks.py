@@ -188,4 +188,45 @@ def extract_blocks(tree: LexborHTMLParser | str, max_blocks: int = 20_000) -> li
             child = child.next
         todo.extend((c, True) for c in reversed(children))
     flush()
-    return blocks
+    return merge_table_rows(blocks)
+
+
+#: Table cells longer than this are not merged into their row: a layout table's cell holds a page part.
+MAX_CELL_CHARS = 200
+
+
+def merge_table_rows(blocks: list[Block]) -> list[Block]:
+    """Join the cells of a table row into one block ("1 Kyle Busch 5040 5"), as a reader sees the row
+    and as a text rendering prints it. Cells that hold long text (layout tables) stay blocks of their own."""
+    out: list[Block] = []
+    run: list[Block] = []
+
+    def close() -> None:
+        if len(run) > 1:
+            first = run[0]
+            out.append(
+                Block(
+                    " ".join(b.text for b in run),
+                    first.tag,
+                    first.ancestors,
+                    first.words,
+                    first.itemprops,
+                    sum(b.link_chars for b in run),
+                    first.elements,
+                    any(b.hidden for b in run),
+                )
+            )
+        else:
+            out.extend(run)
+        run.clear()
+
+    for b in blocks:
+        cell = b.tag in ("td", "th") and len(b.elements) > 1 and len(b.text) <= MAX_CELL_CHARS
+        if run and not (cell and b.elements[1] == run[-1].elements[1]):
+            close()
+        if cell:
+            run.append(b)
+        else:
+            out.append(b)
+    close()
+    return out

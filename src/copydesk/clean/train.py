@@ -323,16 +323,22 @@ def best_decoding(
     pages: list[Page], proba: dict[int, np.ndarray], costs: tuple[float, ...] = SWITCH_COSTS
 ) -> tuple[Decoding, dict[float, dict[float, float]]]:
     """The body threshold and switch cost with the best cross-validated shingle F1 on articles (the
-    metric copydesk is judged by, on the pages it is for; other page types are reported, not optimised
-    for), then the empty-page fallback that does best with them (none unless one does better); and the
-    curve of every cost tried."""
+    metric copydesk is judged by, on the pages it is for), then the empty-page fallback that does best
+    with them on all pages by word-F1 (none unless one does better): the fallback acts only where the
+    decoding keeps almost nothing, which is mostly on pages other than articles; and the curve of every
+    cost tried."""
     memo: ScoreMemo = {}
     curves = {cost: threshold_curve(pages, proba, cost, memo) for cost in costs}
     picks = {cost: smoothed_best(curve) for cost, curve in curves.items()}
     cost = max(picks, key=lambda c: picks[c][1])
     tried = [Decoding(picks[cost][0], cost, floor) for floor in FALLBACK_FLOORS]
-    scores = [_mean_f1(pages, proba, d, memo) for d in tried]
+    scores = [_all_pages_f1(pages, proba, d) for d in tried]
     return tried[int(np.argmax(scores))], curves  # argmax: the first best, so no fallback on a tie
+
+
+def _all_pages_f1(pages: list[Page], proba: dict[int, np.ndarray], decoding: Decoding) -> float:
+    """Word-F1 on all pages averaged over renderers."""
+    return float(np.mean([by["all"] for by in report(pages, proba, decoding).values()]))
 
 
 def _mean_f1(pages: list[Page], proba: dict[int, np.ndarray], decoding: Decoding, memo: ScoreMemo) -> float:
