@@ -19,12 +19,12 @@ def test_related_marker_and_headlines() -> None:
     removed = [False, True, True, True, True]
     markers, headlines = find_related(texts, removed, WORDS)
     assert markers == {1, 3}
-    assert headlines == {2, 4}
+    assert headlines == {2: texts[2], 4: texts[4]}
 
 
 def test_related_ignores_kept_lines() -> None:
     texts = ["Read more:", "This sentence is part of the article body, not a headline"]
-    assert find_related(texts, [True, False], WORDS) == ({0}, set())
+    assert find_related(texts, [True, False], WORDS) == ({0}, {})
 
 
 def test_related_marker_multilingual() -> None:
@@ -63,10 +63,9 @@ def test_related_link_lines() -> None:
     assert not is_link_line("Officials said: the storm will reach the coast tonight", WORDS)  # no marker
     texts = [PROSE, "Read more: Alibaba poised to launch record-breaking $13.4bn Hong Kong listing", PROSE]
     assert related_runs(texts, [True] * 3, WORDS) == {1}
-    assert find_related(texts, [False, True, False], WORDS) == (set(), {1})
-    assert (
-        link_headline(texts[1], WORDS) == "Alibaba poised to launch record-breaking $13.4bn Hong Kong listing"
-    )
+    headline = "Alibaba poised to launch record-breaking $13.4bn Hong Kong listing"
+    assert find_related(texts, [False, True, False], WORDS) == (set(), {1: headline})
+    assert link_headline(texts[1], WORDS) == headline
 
 
 def test_kinds_repeated_brand_is_ad() -> None:

@@ -13,7 +13,8 @@ import unicodedata
 #: Lines longer than this are never article text (minified scripts, data blobs); they are not featurised.
 MAX_LINE_CHARS = 100_000
 
-_NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
+_BREAKS = "\r\u2028\u2029\x0b\x0c\x85"
+_NEWLINES = re.compile(f"\r\n|[{_BREAKS}]")
 # C0/C1 controls except tab and newline, zero-width and bidi marks, BOMs and non-characters.
 _CONTROLS = re.compile(
     r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufffe\uffff]"
@@ -26,7 +27,9 @@ _MARKUP_HINT = re.compile(r"<(?:html|head|body|div|p|script|style|span|a)\b", re
 
 def normalise_newlines(text: str) -> str:
     """Map every line-break convention to ``\\n``."""
-    return _NEWLINES.sub("\n", text)
+    if any(c in text for c in _BREAKS):  # a search for each is quicker than a pass of the pattern
+        return _NEWLINES.sub("\n", text)
+    return text
 
 
 def _sanitise(text: str) -> str:

@@ -21,7 +21,7 @@ from copydesk.structure.dates import find_date, find_dateline
 from copydesk.structure.header import repair_header
 from copydesk.structure.kinds import boilerplate_kind
 from copydesk.structure.prune import not_body
-from copydesk.structure.related import find_related, link_headline
+from copydesk.structure.related import find_related
 from copydesk.structure.repair import strip_fused_glyph
 from copydesk.structure.wordlists import WordLists
 
@@ -51,13 +51,10 @@ def decode(view: PageView, decoding: Decoding) -> list[int]:
     rest[:, BODY] = -1.0
     keep = body_mask(proba[:, BODY], view.base[:, _LOG_WORDS], decoding)
     labels: list[int] = np.where(keep, BODY, rest.argmax(axis=1)).tolist()
-    body_at = [k for k, lab in enumerate(labels) if lab == BODY]
-    first = body_at[0] if body_at else len(labels)
-    titles = [k for k in range(len(labels)) if k < first or not body_at]
-    best = max(titles, key=lambda k: proba[k, TITLE], default=None)
-    for k, lab in enumerate(labels):
-        if lab == TITLE and k != best:
-            labels[k] = OTHER
+    first = int(np.argmax(keep)) if keep.any() else len(labels)  # the title stands above the body
+    best = int(np.argmax(proba[:first, TITLE])) if first else None
+    for k in [k for k, lab in enumerate(labels) if lab == TITLE and k != best]:
+        labels[k] = OTHER
     if best is not None and proba[best, TITLE] >= 0.2:
         labels[best] = TITLE
     return labels
@@ -131,7 +128,7 @@ def assemble(
             continue
         i = view.index[k]
         if k in headlines:
-            art.related.append(link_headline(texts[k], words) or texts[k])
+            art.related.append(headlines[k])
             out_labels[i], kinds[i] = "related", "related"
             continue
         if not art.published and has_date[k] and len(texts[k].split()) <= 12 and abs(k - first_body) <= 8:
@@ -175,12 +172,15 @@ def _line_records(
     lines: list[str], view: PageView, labels: dict[int, str], kinds: dict[int, str]
 ) -> list[Line]:
     n = len(lines)
-    score = [0.0] * n
-    for i, p in zip(view.index, view.proba[:, BODY].round(4).tolist(), strict=True):
-        score[i] = p
-    label = [labels.get(i, "boilerplate" if text else "blank") for i, text in enumerate(lines)]
-    kind = [kinds.get(i, "other" if lab == "boilerplate" else None) for i, lab in enumerate(label)]
-    return list(map(Line, range(n), lines, label, score, kind))
+    score = np.zeros(n)
+    score[view.index] = view.proba[:, BODY].round(4)
+    label = ["boilerplate" if text else "blank" for text in lines]
+    for i, lab in labels.items():
+        label[i] = lab
+    kind: list[str | None] = ["other" if lab == "boilerplate" else None for lab in label]
+    for i, k in kinds.items():
+        kind[i] = k
+    return list(map(Line, range(n), lines, label, score.tolist(), kind))
 
 
 class LazyVocabulary(Mapping[str, int]):

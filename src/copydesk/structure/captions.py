@@ -26,12 +26,16 @@ _CREDITED = re.compile(
     r"|[.!?]\s+(?:photo(?:graph)?|image|picture|foto)s?\s+(?:by|courtesy\s+of|credit)\s*:?\s*[A-Z][^.!?]{1,60}$",
     re.I,
 )
+_PICTURE_WORDS = ("photo", "image", "picture", "foto", "bild", "immagin")  # the words above, or their stems
 _CREDITED_WORDS = 80  # longer lines are prose, whatever they end with
 
 
 def is_credited(text: str) -> bool:
     """Whether a line carries an explicit photo credit: a caption (or a credit line), never body text."""
-    return text.count(" ") < _CREDITED_WORDS and _CREDITED.search(text) is not None
+    if text.count(" ") >= _CREDITED_WORDS:
+        return False
+    low = text.lower()  # every credit names a picture: test for the word before running the pattern
+    return any(word in low for word in _PICTURE_WORDS) and _CREDITED.search(text) is not None
 
 
 def split_credit(text: str) -> Caption:

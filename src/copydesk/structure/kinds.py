@@ -11,7 +11,7 @@ _KIND_OF_GROUP = {"related": "navigation"}
 
 def boilerplate_kind(toks: list[str], lexicon_counts: list[float], short_run: bool) -> str:
     """Pick a kind from the line's lowercased word tokens, cue-word counts and shape."""
-    if len(toks) >= 2 and len(set(toks)) == 1:
+    if len(toks) >= 2 and toks[0] == toks[-1] and len(set(toks)) == 1:
         return "ad"  # a brand repeated as a banner: "cellcard cellcard cellcard"
     if any(lexicon_counts):
         hits = dict(zip(GROUPS, lexicon_counts, strict=True))

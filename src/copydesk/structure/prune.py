@@ -32,10 +32,9 @@ def repeats(texts: list[str], kept: list[bool]) -> set[int]:
     seen: set[str] = set()
     out: set[int] = set()
     for k, (text, keep) in enumerate(zip(texts, kept, strict=True)):
-        words = text.lower().split() if keep else []
-        if len(words) < REPEAT_WORDS:
+        if not keep or text.count(" ") < REPEAT_WORDS - 1:  # lines are whitespace-normalised
             continue
-        key = " ".join(words)
+        key = " ".join(text.lower().split())
         if key in seen:
             out.add(k)
         seen.add(key)

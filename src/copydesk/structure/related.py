@@ -21,7 +21,7 @@ def is_marker(text: str, words: WordLists) -> bool:
     if low in words.markers:
         return True
     head = low.split()
-    if len(head) > _MARKER_LINE_WORDS:
+    if not 2 < len(head) <= _MARKER_LINE_WORDS or head[0] not in words.marker_heads:
         return False
     return any(" ".join(head[:n]).rstrip(":") in words.markers for n in range(2, len(head)))
 
@@ -29,7 +29,7 @@ def is_marker(text: str, words: WordLists) -> bool:
 def link_headline(text: str, words: WordLists) -> str | None:
     """The headline of a link line, a marker, a colon and a headline on one line ("Read more: China
     plague outbreak confirmed"); None for any other line."""
-    m = _LINK_LINE.match(text) if len(text) <= 200 else None
+    m = _LINK_LINE.match(text) if len(text) <= 200 and ":" in text else None
     if m is None or m["marker"].lower() not in words.markers or not looks_like_headline(m["headline"]):
         return None
     return m["headline"]
@@ -44,23 +44,37 @@ def related_runs(texts: list[str], kept: list[bool], words: WordLists, reach: in
     """Kept lines that are a related-stories block the classifier took for body: a marker, and the
     headline-shaped lines right after it (up to the first line of prose); and a link line
     (:func:`is_link_line`)."""
-    out: set[int] = set()
-    i = 0
-    while i < len(texts):
-        if kept[i] and is_link_line(texts[i], words):
-            out.add(i)
-        if not (kept[i] and is_marker(texts[i], words)):
-            i += 1
+    out = {i for i in _link_lines(texts, kept, words)}
+    markers = _markers(texts, kept, words)
+    end = -1  # a marker inside the block of an earlier one ends that block and is read as its own
+    for i in sorted(markers):
+        if i <= end:
             continue
         out.add(i)
         j = i + 1
         while j < len(texts) and j <= i + reach and kept[j] and looks_like_headline(texts[j]):
-            if is_marker(texts[j], words):
+            if j in markers:
                 break
             out.add(j)
             j += 1
-        i = j
+        end = j - 1
     return out
+
+
+def _link_lines(texts: list[str], among: list[bool], words: WordLists) -> dict[int, str]:
+    """The link lines among the flagged lines, with their headlines (only lines with a colon can be)."""
+    found = {}
+    for i, text in enumerate(texts):
+        if among[i] and ":" in text:
+            headline = link_headline(text, words)
+            if headline is not None:
+                found[i] = headline
+    return found
+
+
+def _markers(texts: list[str], among: list[bool], words: WordLists) -> set[int]:
+    """The marker lines among the flagged lines (only short lines can be)."""
+    return {i for i, text in enumerate(texts) if among[i] and len(text) <= 60 and is_marker(text, words)}
 
 
 def looks_like_headline(text: str) -> bool:
@@ -71,23 +85,23 @@ def looks_like_headline(text: str) -> bool:
 
 def find_related(
     texts: list[str], removed: list[bool], words: WordLists, reach: int = 12
-) -> tuple[set[int], set[int]]:
-    """Indexes of marker lines and of related headlines among removed lines (in page order): the
-    headline-shaped lines after a marker, and link lines (:func:`link_headline`)."""
-    markers, headlines = set(), set()
-    i = 0
-    while i < len(texts):
-        if removed[i] and is_link_line(texts[i], words):
-            headlines.add(i)
-            i += 1
-        elif removed[i] and is_marker(texts[i], words):
-            markers.add(i)
-            j = i + 1
-            while j < len(texts) and j <= i + reach and removed[j] and not is_marker(texts[j], words):
-                if looks_like_headline(texts[j]):
-                    headlines.add(j)
-                j += 1
-            i = j
-        else:
-            i += 1
+) -> tuple[set[int], dict[int, str]]:
+    """Marker lines and related headlines among removed lines (in page order): the headline-shaped
+    lines after a marker, and link lines (:func:`link_headline`). Headlines map to their text (a link
+    line's without its marker)."""
+    links = _link_lines(texts, removed, words)
+    candidates = _markers(texts, removed, words)
+    markers: set[int] = set()
+    headlines = dict(links)
+    end = -1
+    for i in sorted(candidates):
+        if i <= end or i in links:
+            continue
+        markers.add(i)
+        j = i + 1
+        while j < len(texts) and j <= i + reach and removed[j] and j not in candidates:
+            if looks_like_headline(texts[j]):
+                headlines.setdefault(j, texts[j])
+            j += 1
+        end = j - 1
     return markers, headlines

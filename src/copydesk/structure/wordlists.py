@@ -19,6 +19,7 @@ class WordLists:
     publisher_words: frozenset[str]
     months: dict[str, int]
     markers: frozenset[str]
+    marker_heads: frozenset[str]  # the first word of each marker of two words or more
     widgets: frozenset[str]  # share/follow widget words, with and without a final colon
     ad_labels: frozenset[str]  # whole lines that label an ad slot ("advertisement")
 
@@ -30,10 +31,12 @@ class WordLists:
         for row in read_list(pkg, "months.tsv"):
             name, _, num = row.partition("\t")
             months[name] = int(num)
+        markers = frozenset(read_list(pkg, "markers.txt"))
         return cls(
             publisher_words=frozenset(read_list(pkg, "publisher_words.txt")),
             months=months,
-            markers=frozenset(read_list(pkg, "markers.txt")),
+            markers=markers,
+            marker_heads=frozenset(m.split()[0] for m in markers if len(m.split()) > 1),
             widgets=frozenset(w for word in read_list(pkg, "widgets.txt") for w in (word, word.rstrip(":"))),
             ad_labels=frozenset(read_list(pkg, "ad_labels.txt")),
         )
