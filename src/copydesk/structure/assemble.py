@@ -121,11 +121,10 @@ def assemble(
     removed = [lab == OTHER for lab in labels]
     markers, headlines = find_related(texts, removed, words)
     short_run = _short_runs(texts, removed)
-    lex_counts = view.base[:, _LEX].tolist()
-    has_date = view.base[:, _HAS_DATE].tolist()
-    for k in range(len(texts)):
-        if not removed[k]:
-            continue
+    lex = view.base[:, _LEX]
+    has_date: list[float] = view.base[:, _HAS_DATE].tolist()
+    has_lex: list[bool] = lex.any(axis=1).tolist()
+    for k in [k for k, gone in enumerate(removed) if gone]:
         i = view.index[k]
         if k in headlines:
             art.related.append(headlines[k])
@@ -138,15 +137,16 @@ def assemble(
                 continue
         out_labels[i] = "boilerplate"
         kinds[i] = (
-            "navigation" if k in markers else boilerplate_kind(view.tokens[k], lex_counts[k], short_run[k])
+            "navigation"
+            if k in markers
+            else boilerplate_kind(view.tokens[k], lex[k].tolist() if has_lex[k] else (), short_run[k])
         )
 
     if art.body:
         art.dateline = find_dateline(art.body[0])
     art.lines = _line_records(lines, view, out_labels, kinds)
-    removed_lines = [ln for ln in art.lines if ln.label in ("boilerplate", "related")]
     art.boilerplate = sorted(
-        [Boilerplate(ln.text, ln.kind or "other", ln.index) for ln in removed_lines] + extra_boiler,
+        [Boilerplate(ln.text, ln.kind, ln.index) for ln in art.lines if ln.kind] + extra_boiler,
         key=lambda b: b.line,
     )
     return art

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from copydesk.clean.lexicon import GROUPS
 
 # Order matters: the first group with a hit names the kind.
@@ -9,8 +11,8 @@ _PRIORITY = ("cookie", "subscription", "share", "ad", "comment", "footer", "navi
 _KIND_OF_GROUP = {"related": "navigation"}
 
 
-def boilerplate_kind(toks: list[str], lexicon_counts: list[float], short_run: bool) -> str:
-    """Pick a kind from the line's lowercased word tokens, cue-word counts and shape."""
+def boilerplate_kind(toks: list[str], lexicon_counts: Sequence[float], short_run: bool) -> str:
+    """Pick a kind from the line's lowercased word tokens, cue-word counts (empty: none) and shape."""
     if len(toks) >= 2 and toks[0] == toks[-1] and len(set(toks)) == 1:
         return "ad"  # a brand repeated as a banner: "cellcard cellcard cellcard"
     if any(lexicon_counts):
