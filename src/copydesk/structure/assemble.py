@@ -123,7 +123,7 @@ def assemble(
     short_run = _short_runs(texts, removed)
     lex = view.base[:, _LEX]
     has_date: list[float] = view.base[:, _HAS_DATE].tolist()
-    has_lex: list[bool] = lex.any(axis=1).tolist()
+    has_lex: list[bool] = (lex.sum(axis=1) > 0).tolist()
     for k in [k for k, gone in enumerate(removed) if gone]:
         i = view.index[k]
         if k in headlines:
