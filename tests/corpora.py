@@ -5,8 +5,12 @@ from __future__ import annotations
 import gzip
 import json
 import zlib
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import pytest
+
+from copydesk import extract
 from copydesk.extract import CleanOptions
 from copydesk.record import Article
 
@@ -23,6 +27,28 @@ def fake_clean(text: str, url: str | None = None, *, options: CleanOptions | Non
     return Article(
         url=url, title=text.split("\n")[0][:40], body=[ln for ln in text.split("\n") if ln.strip()]
     )
+
+
+def patch_cleaner(monkeypatch: pytest.MonkeyPatch, clean: Callable[..., Article]) -> None:
+    """Make copydesk's cleaning entry points, for one page and for a batch, call ``clean`` (a stand-in for
+    the model: fast, and failing where a test wants it to)."""
+
+    def many(
+        docs: Sequence[tuple[str | bytes, str | None]],
+        mode: str = "text",
+        *,
+        options: CleanOptions | None = None,
+    ) -> list[Article | Exception]:
+        out: list[Article | Exception] = []
+        for doc, url in docs:
+            try:
+                out.append(clean(doc, url, options=options))
+            except Exception as exc:
+                out.append(exc)
+        return out
+
+    monkeypatch.setattr(extract, "clean_text", clean)
+    monkeypatch.setattr(extract, "clean_many", many)
 
 
 def jsonl(path: Path, docs: list[dict[str, object] | str], compress: str | None = None) -> Path:

@@ -78,3 +78,17 @@ def test_extract_record_round_trips_through_dict() -> None:
     art = copydesk.clean_text(ARTICLE, url="https://example.com/a")
     again = copydesk.Article.from_dict(art.to_dict())
     assert again == art
+
+
+def test_extract_clean_many_matches_page_by_page_and_isolates_failures() -> None:
+    cleaner = copydesk.Cleaner(copydesk.CleanOptions(attribute=False))
+    pages = [ARTICLE, "", ARTICLE.replace("Flood", "Storm"), "Share this\nHome"]
+    docs: list[tuple[str | bytes, str | None]] = [(p, f"https://e.com/{i}") for i, p in enumerate(pages)]
+    docs.insert(2, (b"bytes are not text", None))
+    results = cleaner.clean_many(docs)
+    assert isinstance(results[2], TypeError)  # that page fails alone
+    for (text, url), result in zip(docs[:2] + docs[3:], results[:2] + results[3:], strict=True):
+        assert isinstance(text, str) and isinstance(result, copydesk.Article)
+        assert result.to_dict() == cleaner.clean_text(text, url).to_dict()
+    with pytest.raises(TypeError, match="decode the bytes"):
+        cleaner.clean_text(b"bytes")  # type: ignore[arg-type]

@@ -71,3 +71,12 @@ def test_extract_html_broken_markup_and_empty_input() -> None:
     broken = "<div><p>" + PARAGRAPHS[0] + "<p>" + PARAGRAPHS[1] + "</span></td>"
     art = copydesk.clean_html(broken, options=OPTIONS)
     assert isinstance(art.body, list)
+
+
+def test_extract_html_clean_many_matches_page_by_page() -> None:
+    cleaner = copydesk.Cleaner(OPTIONS)
+    pages = [PAGE, "<html><body><script>app()</script></body></html>", PAGE.replace("Flood", "Storm")]
+    results = cleaner.clean_many([(p, None) for p in pages], "html")
+    for page, result in zip(pages, results, strict=True):
+        assert isinstance(result, copydesk.Article)
+        assert result.to_dict() == cleaner.clean_html(page).to_dict()

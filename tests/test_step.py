@@ -62,3 +62,43 @@ def test_step_model_error_is_raised_as_model_error() -> None:
 
     with pytest.raises(ModelError):
         run(Broken(), Document("a", "x"))
+
+
+class Batched(Upper):
+    """Upper, a batch at a time: records the batches it was given; a batch holding 'crash' fails whole."""
+
+    batch_size = 3
+
+    def __init__(self) -> None:
+        self.batches: list[list[str]] = []
+
+    def process_batch(self, values: list[Document], items: list[Item]) -> list[object]:
+        self.batches.append([v.id or "" for v in values])
+        if any("crash" in v.text for v in values):
+            raise RuntimeError("the batch broke")
+        return super().process_batch(values, items)  # type: ignore[return-value]
+
+
+def test_step_batches_keep_order_and_judge_each_value() -> None:
+    step = Batched()
+    values = [Document(str(i), t) for i, t in enumerate(["a", "boom", "b", "c", "d", "refuse"])]
+    passed = Reject("r", "empty_text")
+    out, stats = run(step, *values[:5], passed, values[5])
+    # A value that passes through ends a batch; a lone value goes through process().
+    assert step.batches == [["0", "1", "2"], ["3", "4"]]
+    assert [getattr(i.value, "reason", None) or i.value.body for i in out] == [  # type: ignore[union-attr]
+        ["A"],
+        "error",
+        ["B"],
+        ["C"],
+        ["D"],
+        "empty_text",
+        "not_an_article",
+    ]
+    assert (stats.seen, stats.rejected) == (6, {"error": 1, "not_an_article": 1})
+
+
+def test_step_a_failed_batch_rejects_its_values_and_the_run_goes_on() -> None:
+    out, stats = run(Batched(), *[Document(str(i), t) for i, t in enumerate(["a", "crash", "b", "c"])])
+    assert [getattr(i.value, "reason", None) for i in out] == ["error", "error", "error", None]
+    assert stats.rejected == {"error": 3}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from corpora import patch_cleaner
 
 from copydesk import extract
 from copydesk.extract import CleanOptions
@@ -21,7 +22,7 @@ def echo(text: str, url: str | None = None, *, options: CleanOptions | None = No
 
 
 def test_steps_clean_keeps_id_and_url_and_passes_options(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(extract, "clean_text", echo)
+    patch_cleaner(monkeypatch, echo)
     step = Clean(options=CleanOptions(attribute=False))
     article = step.process(Document("d1", "Text.", "https://x.org"), Item("k", Document("d1", "")))
     assert (article.id, article.url, article.body, article.warnings) == (

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
+import numpy as np
+
 from copydesk.attribute import Attributor
-from copydesk.clean.blocks import extract_blocks, looks_like_script_shell, parse_html
+from copydesk.clean.blocks import Block, extract_blocks, looks_like_script_shell, parse_html
 from copydesk.clean.decode import Decoding
 from copydesk.clean.dom_features import Declared, page_kind
+from copydesk.clean.features import PageLines
 from copydesk.clean.lines import MAX_LINE_CHARS, looks_like_markup, split_lines, strip_markup
 from copydesk.clean.model import LineModel
 from copydesk.ingest.html import decode_html
@@ -29,6 +33,26 @@ class CleanOptions:
     attribute: bool = True  # add quotes and entities (offsets into Article.text; English pages)
     model_path: Path | None = None  # a text model other than the shipped one
     html_model_path: Path | None = None  # an HTML model other than the shipped one
+
+
+@dataclass(slots=True)
+class _Read:
+    """A page read and featurised, waiting for its lines' class probabilities."""
+
+    lines: list[str]  # the input lines (text mode) or the text blocks (HTML mode)
+    page: PageLines
+    warnings: list[str]
+    url: str | None
+    skip: set[int] = field(default_factory=set)  # over-long lines, left unread
+    blocks: list[Block] = field(default_factory=list)
+    meta: PageMeta | None = None  # HTML mode: what the page declares
+    html: str | None = None
+
+
+def _raise_or_return(result: Article | Exception) -> Article:
+    if isinstance(result, Exception):
+        raise result
+    return result
 
 
 @dataclass(slots=True)
@@ -65,9 +89,49 @@ class Cleaner:
 
     def clean_text(self, text: str, url: str | None = None) -> Article:
         """Clean and structure one scraped page given as plain text."""
-        self.setup("text")
-        model, words = self._models["text"], self._words
-        assert words is not None
+        return _raise_or_return(self.clean_many([(text, url)], "text")[0])
+
+    def clean_html(self, html: str | bytes, url: str | None = None) -> Article:
+        """Clean and structure one page given as HTML (bytes are decoded; the page's charset is a hint)."""
+        return _raise_or_return(self.clean_many([(html, url)], "html")[0])
+
+    def clean_many(
+        self, docs: Sequence[tuple[str | bytes, str | None]], mode: str = "text"
+    ) -> list[Article | Exception]:
+        """Clean several pages of one mode (``text`` or ``html``), each given with its url or None: one
+        result per page, its article or the exception it raised, which leaves the other pages alone. The
+        model runs once over all the pages' lines, so a corpus cleans faster in batches than page by page."""
+        self.setup(mode)
+        model = self._models[mode]
+        read: list[_Read | Exception] = []
+        for doc, url in docs:
+            try:
+                read.append(self._read_html(doc, url) if mode == "html" else self._read_text(doc, url))
+            except Exception as exc:  # noqa: BLE001 - the caller decides what a failed page becomes
+                read.append(exc)
+        ok = [r for r in read if isinstance(r, _Read)]
+        probas = iter(
+            model.predict_many(
+                [r.page for r in ok],
+                [r.blocks for r in ok] if mode == "html" else None,
+                [declared(r.meta) if r.meta else None for r in ok],
+            )
+        )
+        out: list[Article | Exception] = []
+        for r in read:
+            if isinstance(r, Exception):
+                out.append(r)
+                continue
+            try:
+                out.append(self._article(r, next(probas), model))
+            except Exception as exc:  # noqa: BLE001
+                out.append(exc)
+        return out
+
+    def _read_text(self, text: str | bytes, url: str | None) -> _Read:
+        """Split a plain-text page into lines and featurise them."""
+        if isinstance(text, bytes):
+            raise TypeError("clean_text takes text (str); decode the bytes first, or use clean_html")
         warnings = []
         if looks_like_markup(text):
             text = strip_markup(text)
@@ -82,40 +146,41 @@ class Cleaner:
             warnings.append(
                 f"{len(skip)} line(s) longer than {MAX_LINE_CHARS} characters were removed unread"
             )
-        page = model.page(lines, skip)
-        view = PageView(page.index, page.text, page.base, model.predict(page), page.tokens)
-        article = assemble(lines, view, self._decoding(model), words, url)
-        for i in skip:
-            article.lines[i].text = lines[i][:200] + "…"
-        return self._finish(article, warnings, fallback_text="\n".join(page.text))
+        return _Read(lines, self._models["text"].page(lines, skip), warnings, url, skip=skip)
 
-    def clean_html(self, html: str | bytes, url: str | None = None) -> Article:
-        """Clean and structure one page given as HTML (bytes are decoded; the page's charset is a hint)."""
-        self.setup("html")
-        model, words = self._models["html"], self._words
-        assert words is not None
+    def _read_html(self, html: str | bytes, url: str | None) -> _Read:
+        """Parse an HTML page into text blocks and its declared metadata, and featurise the blocks."""
         if isinstance(html, bytes):
             html = decode_html(html)
         tree = parse_html(html)
         meta = read_metadata(tree)
         blocks = extract_blocks(tree)
-        texts = [b.text for b in blocks]
         warnings = []
         if looks_like_script_shell(tree, blocks):
             warnings.append(
                 "page is a JavaScript shell: its text is rendered by scripts, so there is none to read"
             )
-            blocks, texts = [], []
-        page = model.block_page(blocks)
-        view = PageView(
-            page.index, page.text, page.base, model.predict(page, blocks, declared(meta)), page.tokens
-        )
-        article = assemble(texts, view, self._decoding(model), words, url or meta.url)
+            blocks = []
+        page = self._models["html"].block_page(blocks)
+        return _Read([b.text for b in blocks], page, warnings, url, blocks=blocks, meta=meta, html=html)
+
+    def _article(self, read: _Read, proba: np.ndarray, model: LineModel) -> Article:
+        """Structure a read page, given its lines' class probabilities."""
+        words = self._words
+        assert words is not None
+        page, meta = read.page, read.meta
+        view = PageView(page.index, page.text, page.base, proba, page.tokens)
+        url = read.url or (meta.url if meta else None)
+        article = assemble(read.lines, view, self._decoding(model), words, url)
+        for i in read.skip:
+            article.lines[i].text = read.lines[i][:200] + "…"
+        if meta is None:
+            return self._finish(article, read.warnings, fallback_text="\n".join(page.text))
         apply_declared(article, meta)
-        article.authors = article.authors or dom_bylines(meta.byline_texts, words, url)
+        article.authors = article.authors or dom_bylines(meta.byline_texts, words, read.url)
         if not article.published and article.body:  # declared first, then the text, then htmldate's guess
-            article.published = guess_date(html, url or meta.url)
-        return self._finish(article, warnings, fallback_text="\n".join(texts), lang=meta.lang)
+            article.published = guess_date(read.html or "", url)
+        return self._finish(article, read.warnings, fallback_text="\n".join(read.lines), lang=meta.lang)
 
     def _finish(
         self, article: Article, warnings: list[str], fallback_text: str, lang: str | None = None
@@ -184,3 +249,11 @@ def clean_text(text: str, url: str | None = None, *, options: CleanOptions | Non
 def clean_html(html: str | bytes, url: str | None = None, *, options: CleanOptions | None = None) -> Article:
     """Clean and structure one page given as HTML: the same record as :func:`clean_text`."""
     return shared_cleaner(options).clean_html(html, url)
+
+
+def clean_many(
+    docs: Sequence[tuple[str | bytes, str | None]], mode: str = "text", *, options: CleanOptions | None = None
+) -> list[Article | Exception]:
+    """Clean several pages of one mode at once (:meth:`Cleaner.clean_many`): one article, or the exception
+    that page raised, per page."""
+    return shared_cleaner(options).clean_many(docs, mode)

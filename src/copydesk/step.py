@@ -81,35 +81,77 @@ class Step:
 
 
 class MapStep(Step):
-    """A step that maps each accepted value to a new one; fill in :meth:`process`."""
+    """A step that maps each accepted value to a new one; fill in :meth:`process`, and :meth:`process_batch`
+    when values are cheaper to process together (then set :attr:`batch_size`)."""
 
     accepts: ClassVar[tuple[type, ...]] = (Document,)
+    batch_size: ClassVar[int] = 1  # accepted values handed to process_batch at a time
 
     def process(self, value: Any, item: Item) -> Value:
         """Turn one value into the next (raise RejectedInput to reject it with a reason)."""
         raise NotImplementedError
 
+    def process_batch(self, values: list[Any], items: list[Item]) -> list[Value | Exception]:
+        """Turn several values into the next ones: one result per value, or the exception that value
+        raised (it is judged by the same policy as :meth:`apply`)."""
+        out: list[Value | Exception] = []
+        for value, item in zip(values, items, strict=True):
+            try:
+                out.append(self.process(value, item))
+            except Exception as exc:
+                out.append(exc)
+        return out
+
     def apply(self, value: Any, item: Item) -> Value:
         """Run :meth:`process` under the error policy: a bad document becomes a reject, never a crash."""
-        source = item.source
-        doc_id = getattr(value, "id", None)
         try:
             return self.process(value, item)
-        except RejectedInput as exc:
-            return Reject(doc_id, exc.reason, exc.detail[:MAX_DETAIL], source)
-        except (ModelError, MissingExtra) as exc:
+        except Exception as exc:
+            return self.settle(exc, value, item)
+
+    def settle(self, exc: Exception, value: Any, item: Item) -> Value:
+        """The error policy: what a value that raised ``exc`` becomes."""
+        doc_id = getattr(value, "id", None)
+        if isinstance(exc, RejectedInput):
+            return Reject(doc_id, exc.reason, exc.detail[:MAX_DETAIL], item.source)
+        if isinstance(exc, (ModelError, MissingExtra)):
             # The set-up is broken, not this document: stop the run. A plain message pickles safely
             # back from a worker process, where MissingExtra's two-argument constructor would not.
             raise (ModelError if isinstance(exc, ModelError) else CopydeskError)(str(exc)) from None
-        except Exception as exc:  # one bad document must never stop the run
-            return Reject(doc_id, "error", f"{type(exc).__name__}: {exc}"[:MAX_DETAIL], source)
+        # one bad document must never stop the run
+        return Reject(doc_id, "error", f"{type(exc).__name__}: {exc}"[:MAX_DETAIL], item.source)
 
     def run(self, items: Iterable[Item], stats: StepStats, context: Any = None) -> Iterator[Item]:
-        """Apply the step to every accepted value, counting what it sees and rejects."""
+        """Apply the step to every accepted value, :attr:`batch_size` at a time, counting what it sees and
+        rejects; the items leave in the order they came."""
+        pending: list[Item] = []
         for item in items:
-            if isinstance(item.value, self.accepts):
+            accepted = isinstance(item.value, self.accepts)
+            if accepted:
                 stats.seen += 1
-                item.value = self.apply(item.value, item)
-                if isinstance(item.value, Reject):
-                    stats.reject(item.value.reason)
+                pending.append(item)
+                if len(pending) < self.batch_size:
+                    continue
+            yield from self._flush(pending, stats)
+            pending = []
+            if not accepted:
+                yield item
+        yield from self._flush(pending, stats)
+
+    def _flush(self, pending: list[Item], stats: StepStats) -> Iterator[Item]:
+        if not pending:
+            return
+        values = [item.value for item in pending]
+        results: list[Value | Exception]
+        if len(pending) == 1:
+            results = [self.apply(values[0], pending[0])]
+        else:
+            try:
+                results = self.process_batch(values, pending)
+            except Exception as exc:
+                results = [exc] * len(pending)
+        for item, value, result in zip(pending, values, results, strict=True):
+            item.value = self.settle(result, value, item) if isinstance(result, Exception) else result
+            if isinstance(item.value, Reject):
+                stats.reject(item.value.reason)
             yield item

@@ -14,7 +14,7 @@ from copydesk.errors import MissingExtra, ModelError
 from copydesk.extract import CleanOptions
 from copydesk.ingest.text import Document
 from copydesk.record import Article
-from copydesk.step import Item, MapStep
+from copydesk.step import Item, MapStep, Value
 
 
 @dataclass(slots=True, kw_only=True, frozen=True, repr=True)
@@ -22,6 +22,8 @@ class Clean(MapStep):
     """Clean and structure each document into an :class:`~copydesk.record.Article` (id and url kept)."""
 
     name: ClassVar[str] = "clean"
+    #: The model runs over many pages at once about 10% faster than page by page; 32 gains little more.
+    batch_size: ClassVar[int] = 16
     options: CleanOptions | None = None
 
     def setup(self) -> None:
@@ -39,7 +41,25 @@ class Clean(MapStep):
             article = extract.clean_html(value.text, value.url, options=self.options)
         else:
             article = extract.clean_text(value.text, value.url, options=self.options)
-        article.id = value.id
-        if article.url is None:
-            article.url = value.url
-        return article
+        return _keep_source(article, value)
+
+    def process_batch(self, values: list[Document], items: list[Item]) -> list[Value | Exception]:
+        """Clean a batch of documents: the model runs once over each mode's pages."""
+        out: list[Value | Exception | None] = [None] * len(values)
+        for html in (False, True):
+            at = [k for k, doc in enumerate(values) if bool(doc.html) == html]
+            if not at:
+                continue
+            docs = [(values[k].text, values[k].url) for k in at]
+            mode = "html" if html else "text"
+            for k, result in zip(at, extract.clean_many(docs, mode, options=self.options), strict=True):
+                out[k] = result if isinstance(result, Exception) else _keep_source(result, values[k])
+        return [r if r is not None else RuntimeError("document left uncleaned") for r in out]
+
+
+def _keep_source(article: Article, doc: Document) -> Article:
+    """Give the article its document's id, and its url when the cleaner found none."""
+    article.id = doc.id
+    if article.url is None:
+        article.url = doc.url
+    return article

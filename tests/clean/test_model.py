@@ -28,7 +28,7 @@ def test_model_pickles_without_its_boosters() -> None:
     model = LineModel()
     model.setup()
     clone = pickle.loads(pickle.dumps(model))
-    assert clone._boosters is None
+    assert clone._members is None
     clone.setup()
     assert clone.meta == model.meta
 

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from corpora import patch_cleaner
 
-from copydesk import extract
 from copydesk.cli.clean import format_summary, is_corpus
 from copydesk.cli.main import main
 from copydesk.errors import ModelError
@@ -111,7 +111,7 @@ def test_clean_unreadable_page_fails_with_one_line_and_exit_2(
 def test_clean_corpus_writes_records_rejects_and_summary(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(extract, "clean_text", fake_clean)
+    patch_cleaner(monkeypatch, fake_clean)
     corpus = tmp_path / "in.jsonl"
     lines = [
         json.dumps({"id": "a", "text": "Page A."}),
@@ -141,7 +141,7 @@ def test_clean_corpus_writes_records_rejects_and_summary(
 def test_clean_corpus_quiet_prints_nothing(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(extract, "clean_text", fake_clean)
+    patch_cleaner(monkeypatch, fake_clean)
     corpus = tmp_path / "in.jsonl"
     corpus.write_text(json.dumps({"id": "a", "text": "A."}) + "\n")
     assert main(["clean", str(corpus), "-o", str(tmp_path / "o.jsonl"), "--workers", "1", "-q"]) == 0
@@ -149,7 +149,7 @@ def test_clean_corpus_quiet_prints_nothing(
 
 
 def test_clean_corpus_custom_fields(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(extract, "clean_text", fake_clean)
+    patch_cleaner(monkeypatch, fake_clean)
     corpus = tmp_path / "in.jsonl"
     corpus.write_text(json.dumps({"key": "k1", "content": "Body."}) + "\n")
     args = ["clean", str(corpus), "-o", str(tmp_path / "o.jsonl"), "-q", "--workers", "1"]
@@ -163,7 +163,7 @@ def test_clean_corpus_model_error_fails_with_exit_2(
     def broken(*args: object, **kwargs: object) -> Article:
         raise ModelError("model file missing")
 
-    monkeypatch.setattr(extract, "clean_text", broken)
+    patch_cleaner(monkeypatch, broken)
     corpus = tmp_path / "in.jsonl"
     corpus.write_text(json.dumps({"id": "a", "text": "A."}) + "\n")
     assert main(["clean", str(corpus), "-o", str(tmp_path / "o.jsonl"), "--workers", "1"]) == 2

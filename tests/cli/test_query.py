@@ -6,15 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-from corpora import docs, fake_clean, jsonl
+from corpora import docs, fake_clean, jsonl, patch_cleaner
 
-from copydesk import extract
 from copydesk.cli.main import main
 
 
 @pytest.fixture
 def store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    monkeypatch.setattr(extract, "clean_text", fake_clean)
+    patch_cleaner(monkeypatch, fake_clean)
     src = jsonl(tmp_path / "c.jsonl", [*docs(4), "{bad"])
     for out in ("c.duckdb", "out"):
         assert main(["run", str(src), "--out", str(tmp_path / out), "--workers", "1", "-q"]) == 0

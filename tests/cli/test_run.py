@@ -6,16 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
-from corpora import docs, fake_clean, jsonl
+from corpora import docs, fake_clean, jsonl, patch_cleaner
 
-from copydesk import extract
 from copydesk.cli.display import format_run_summary
 from copydesk.cli.main import main
 
 
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(extract, "clean_text", fake_clean)
+    patch_cleaner(monkeypatch, fake_clean)
 
 
 def test_run_writes_a_store_and_prints_the_summary(

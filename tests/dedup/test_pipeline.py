@@ -11,8 +11,8 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 import pytest
+from corpora import patch_cleaner
 
-from copydesk import extract
 from copydesk.dedup import DedupOptions
 from copydesk.extract import CleanOptions
 from copydesk.ingest.shards import ReadOptions
@@ -33,7 +33,7 @@ def fake_clean(text: str, url: str | None = None, *, options: CleanOptions | Non
 
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(extract, "clean_text", fake_clean)
+    patch_cleaner(monkeypatch, fake_clean)
 
 
 def story(id: str, title: str, paragraphs: list[str], date: str, top: list[str], url: str) -> dict[str, str]:

@@ -8,8 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
+from corpora import patch_cleaner
 
-from copydesk import extract
 from copydesk.errors import ModelError, RejectedInput
 from copydesk.extract import CleanOptions
 from copydesk.ingest.text import Document
@@ -33,7 +33,7 @@ def fake_clean(text: str, url: str | None = None, *, options: CleanOptions | Non
 
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(extract, "clean_text", fake_clean)
+    patch_cleaner(monkeypatch, fake_clean)
 
 
 def write_corpus(path: Path, lines: list[str]) -> Path:
@@ -106,7 +106,7 @@ def test_corpus_clean_one_model_error_stops_the_run(monkeypatch: pytest.MonkeyPa
     def broken(*args: object, **kwargs: object) -> Article:
         raise ModelError("model file missing")
 
-    monkeypatch.setattr(extract, "clean_text", broken)
+    patch_cleaner(monkeypatch, broken)
     with pytest.raises(ModelError, match="model file missing"):
         clean_one(Document("d", "text", None, None))
 
@@ -176,7 +176,7 @@ def test_corpus_clean_jsonl_model_error_in_a_worker_stops_the_run(
     def broken(*args: object, **kwargs: object) -> Article:
         raise ModelError("model file missing")
 
-    monkeypatch.setattr(extract, "clean_text", broken)
+    patch_cleaner(monkeypatch, broken)
     corpus = write_corpus(tmp_path / "c.jsonl", [json.dumps({"id": str(i), "text": "A."}) for i in range(10)])
     with pytest.raises(ModelError, match="model file missing"):
         clean_jsonl(corpus, tmp_path / "out.jsonl", options=CorpusOptions(workers=2))

@@ -8,16 +8,15 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 import pytest
-from corpora import docs, fake_clean, jsonl, parquet, warc
+from corpora import docs, fake_clean, jsonl, parquet, patch_cleaner, warc
 
-from copydesk import extract
 from copydesk.ingest.shards import ReadOptions
 from copydesk.run.driver import RunOptions, is_store, run_corpus
 
 
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(extract, "clean_text", fake_clean)
+    patch_cleaner(monkeypatch, fake_clean)
 
 
 def options(shard_docs: int = 3, workers: int = 1, **kw: object) -> RunOptions:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from corpora import docs, fake_clean, jsonl
+from corpora import docs, fake_clean, jsonl, patch_cleaner
 
-from copydesk import extract
 from copydesk.extract import CleanOptions
 from copydesk.ingest.shards import ReadOptions, plan
 from copydesk.run.pipeline import ShardResult, Task, clean_stage, run_task
@@ -16,7 +15,7 @@ from copydesk.write.shards import read_marker
 
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(extract, "clean_text", fake_clean)
+    patch_cleaner(monkeypatch, fake_clean)
 
 
 def task(tmp_path: Path, lines: list[dict[str, object] | str]) -> Task:
