@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from copydesk.errors import CopydeskError, InputError, MissingExtra, ModelError, RejectedInput
-from copydesk.extract import Cleaner, CleanOptions, clean_html, clean_text
+from copydesk.extract import Cleaner, CleanOptions, clean_html, clean_many, clean_text
 from copydesk.record import Article, Boilerplate, Caption, Entity, Line, Quote, Reject
 
 __version__ = "0.1.0"
@@ -25,5 +25,6 @@ __all__ = [
     "RejectedInput",
     "__version__",
     "clean_html",
+    "clean_many",
     "clean_text",
 ]
