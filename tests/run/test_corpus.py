@@ -14,7 +14,14 @@ from copydesk.errors import ModelError, RejectedInput
 from copydesk.extract import CleanOptions
 from copydesk.ingest.text import Document
 from copydesk.record import Article, Reject
-from copydesk.run.corpus import CorpusOptions, CorpusStats, clean_jsonl, clean_one, resolve_workers
+from copydesk.run.corpus import (
+    CorpusOptions,
+    CorpusStats,
+    clean_batch,
+    clean_jsonl,
+    clean_one,
+    resolve_workers,
+)
 
 needs_fork = pytest.mark.skipif(
     multiprocessing.get_start_method() != "fork", reason="monkeypatched cleaners reach workers only by fork"
@@ -85,6 +92,15 @@ def test_corpus_clean_one_sets_id_and_url(fake: None) -> None:
 def test_corpus_clean_one_passes_rejects_on() -> None:
     reject = Reject("r", "empty_text", "", "c.jsonl:2")
     assert clean_one(reject) is reject
+
+
+def test_corpus_clean_batch_keeps_order_and_judges_each_document(fake: None) -> None:
+    reject = Reject("r", "empty_text", "", "c.jsonl:2")
+    batch = [Document("a", "One.", None, "c.jsonl:1"), reject, Document("b", "boom", None, "c.jsonl:3")]
+    batch.append(Document("c", "Two.", None, "c.jsonl:4"))
+    first, passed, failed, last = clean_batch(batch)  # type: ignore[arg-type]
+    assert passed is reject and isinstance(failed, Reject) and failed.reason == "error"
+    assert [json.loads(r)["body"] for r in (first, last)] == [["One."], ["Two."]]  # type: ignore[arg-type]
 
 
 def test_corpus_clean_one_exception_becomes_error_reject(fake: None) -> None:

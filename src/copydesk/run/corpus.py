@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import orjson
 
@@ -26,12 +26,14 @@ from copydesk.ingest.jsonl import JsonlOptions, JsonlReader
 from copydesk.ingest.text import Document
 from copydesk.record import Article, Reject
 from copydesk.run.executors import LocalExecutor, resolve_workers
-from copydesk.step import Item
+from copydesk.step import Item, StepStats
 from copydesk.steps import Clean
 from copydesk.write.jsonl import JsonlWriter, default_rejects_path
 
 __all__ = ["CorpusOptions", "CorpusStats", "clean_corpus", "clean_documents", "clean_jsonl", "clean_one"]
-__all__ += ["resolve_workers"]
+__all__ += ["clean_batch", "resolve_workers"]
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True, kw_only=True, frozen=True)
@@ -39,7 +41,7 @@ class CorpusOptions:
     """How to run over a corpus: worker processes, documents per task, and cleaning options."""
 
     workers: int | None = None  # None: one per CPU core; 1 cleans in this process
-    chunksize: int = 4  # documents sent to a worker at a time
+    chunksize: int = Clean.batch_size  # documents sent to a worker at a time, cleaned as one batch
     clean: CleanOptions | None = None
 
 
@@ -83,13 +85,22 @@ class CorpusStats:
 
 def clean_one(item: Document | Reject, options: CleanOptions | None = None) -> bytes | Reject:
     """Clean one document into a serialised record, or a reject; raise only when the set-up is broken."""
-    if isinstance(item, Reject):
-        return item
-    value = Clean(options=options).apply(item, Item("", item, source=item.source))
-    if isinstance(value, Reject):
-        return value
-    assert isinstance(value, Article)
-    return orjson.dumps(value.to_dict())
+    return clean_batch([item], options)[0]
+
+
+def clean_batch(batch: list[Document | Reject], options: CleanOptions | None = None) -> list[bytes | Reject]:
+    """Clean documents (in one batch: :class:`~copydesk.steps.Clean`) into serialised records or rejects,
+    in order; rejects pass through. Raise only when the set-up is broken."""
+    items = (Item("", d, source=d.source) if isinstance(d, Document) else Item("", d) for d in batch)
+    out: list[bytes | Reject] = []
+    for item in Clean(options=options).run(items, StepStats()):
+        value = item.value
+        if isinstance(value, Reject):
+            out.append(value)
+        else:
+            assert isinstance(value, Article)
+            out.append(orjson.dumps(value.to_dict()))
+    return out
 
 
 def clean_documents(
@@ -97,9 +108,22 @@ def clean_documents(
 ) -> Iterator[bytes | Reject]:
     """Yield one result per item, in input order, cleaning in a process pool when workers > 1."""
     options = options or CorpusOptions()
-    work = partial(clean_one, options=options.clean)
+    work = partial(clean_batch, options=options.clean)
     with LocalExecutor(options.workers, warm_up=Clean(options=options.clean).setup) as executor:
-        yield from executor.map(work, items, chunksize=options.chunksize)
+        for results in executor.map(work, batched(items, max(1, options.chunksize))):
+            yield from results
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of ``size`` consecutive items (the last may be shorter)."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def clean_corpus(
