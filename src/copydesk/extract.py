@@ -107,7 +107,7 @@ class Cleaner:
         for doc, url in docs:
             try:
                 read.append(self._read_html(doc, url) if mode == "html" else self._read_text(doc, url))
-            except Exception as exc:  # noqa: BLE001 - the caller decides what a failed page becomes
+            except Exception as exc:  # the caller decides what a failed page becomes
                 read.append(exc)
         ok = [r for r in read if isinstance(r, _Read)]
         probas = iter(
@@ -124,7 +124,7 @@ class Cleaner:
                 continue
             try:
                 out.append(self._article(r, next(probas), model))
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:  # likewise
                 out.append(exc)
         return out
 
