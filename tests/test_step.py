@@ -98,7 +98,14 @@ def test_step_batches_keep_order_and_judge_each_value() -> None:
     assert (stats.seen, stats.rejected) == (6, {"error": 1, "not_an_article": 1})
 
 
-def test_step_a_failed_batch_rejects_its_values_and_the_run_goes_on() -> None:
-    out, stats = run(Batched(), *[Document(str(i), t) for i, t in enumerate(["a", "crash", "b", "c"])])
-    assert [getattr(i.value, "reason", None) for i in out] == ["error", "error", "error", None]
-    assert stats.rejected == {"error": 3}
+def test_step_a_failed_batch_is_done_again_value_by_value() -> None:
+    step = Batched()
+    out, stats = run(step, *[Document(str(i), t) for i, t in enumerate(["a", "crash", "boom", "c"])])
+    assert step.batches == [["0", "1", "2"]]
+    assert [getattr(i.value, "reason", None) or i.value.body for i in out] == [  # type: ignore[union-attr]
+        ["A"],
+        ["CRASH"],
+        "error",
+        ["C"],
+    ]
+    assert stats.rejected == {"error": 1}

@@ -93,7 +93,8 @@ class MapStep(Step):
 
     def process_batch(self, values: list[Any], items: list[Item]) -> list[Value | Exception]:
         """Turn several values into the next ones: one result per value, or the exception that value
-        raised (it is judged by the same policy as :meth:`apply`)."""
+        raised (it is judged by the same policy as :meth:`apply`). If it raises, the batch is done again
+        value by value with :meth:`apply`."""
         out: list[Value | Exception] = []
         for value, item in zip(values, items, strict=True):
             try:
@@ -142,14 +143,14 @@ class MapStep(Step):
         if not pending:
             return
         values = [item.value for item in pending]
-        results: list[Value | Exception]
-        if len(pending) == 1:
-            results = [self.apply(values[0], pending[0])]
-        else:
+        results: list[Value | Exception] | None = None
+        if len(pending) > 1:
             try:
                 results = self.process_batch(values, pending)
-            except Exception as exc:
-                results = [exc] * len(pending)
+            except Exception:  # a batch that fails whole is done again value by value (below)
+                results = None
+        if results is None:  # one value, or a failed batch: a bad value fails alone
+            results = [self.apply(value, item) for value, item in zip(values, pending, strict=True)]
         for item, value, result in zip(pending, values, results, strict=True):
             item.value = self.settle(result, value, item) if isinstance(result, Exception) else result
             if isinstance(item.value, Reject):
