@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
+from itertools import chain
 
 import numpy as np
 
@@ -186,67 +187,81 @@ def container_features(blocks: list[Block]) -> np.ndarray:
 
     The container is found the way readability finds it: every prose-like block adds its score to
     its enclosing elements, fading with distance, and the element with the best link-discounted
-    score wins. Each block then learns whether it is inside that element, how far from it, and how
-    much of the page's text and links its own nearest ancestors hold. Lists of teasers show in the
-    shape of a block's surroundings: many siblings, headline links among them, and many blocks of
-    the same tag path and class words elsewhere on the page.
+    score wins (on a tie, the first a walk over the blocks scores). Each block then learns whether it
+    is inside that element, how far from it, and how much of the page's text and links its own nearest
+    ancestors hold. Lists of teasers show in the shape of a block's surroundings: many siblings,
+    headline links among them, and many blocks of the same tag path and class words elsewhere on the
+    page. Computed over all (block, enclosing element) pairs at once.
     """
-    out = np.zeros((len(blocks), len(CONTAINER_NAMES)), dtype=np.float32)
+    n = len(blocks)
+    out = np.zeros((n, len(CONTAINER_NAMES)), dtype=np.float32)
     if not blocks:
         return out
-    chars: dict[int, float] = {}
-    links: dict[int, float] = {}
-    score: dict[int, float] = {}
-    first: dict[int, int] = {}
-    last: dict[int, int] = {}
-    count: dict[int, int] = {}
-    link_blocks: dict[int, int] = {}
+    depth = np.fromiter((len(b.elements) for b in blocks), dtype=np.int64, count=n)
+    assert depth.min() > 0, "every block is inside at least the root element (extract_blocks)"
+    pairs = np.fromiter(
+        chain.from_iterable(b.elements for b in blocks), dtype=np.int64, count=int(depth.sum())
+    )
+    owner = np.repeat(np.arange(n), depth)  # each pair's block; pairs run block by block, innermost first
+    starts = np.concatenate([[0], np.cumsum(depth)[:-1]])
+    level = np.arange(len(pairs)) - np.repeat(starts, depth)
+    _, element = np.unique(pairs, return_inverse=True)  # each pair's element, numbered 0..m-1
+    m = int(element.max()) + 1
+    size = np.fromiter((len(b.text) for b in blocks), dtype=np.float64, count=n)
+    link = np.fromiter((b.link_chars for b in blocks), dtype=np.float64, count=n)
+    prose = np.fromiter((_prose_score(b) for b in blocks), dtype=np.float64, count=n)
+    chars = np.bincount(element, weights=size[owner], minlength=m)
+    links = np.bincount(element, weights=link[owner], minlength=m)
+    count = np.bincount(element, minlength=m)
+    link_blocks = np.bincount(element, weights=(link >= 0.9 * size)[owner], minlength=m)
+    first = np.full(m, n, dtype=np.int64)
+    np.minimum.at(first, element, owner)
+    last = np.full(m, -1, dtype=np.int64)
+    np.maximum.at(last, element, owner)
+    scored = prose[owner] > 0
+    fade = np.where(level < 2, 1.0, np.where(level == 2, 2.0, level * 1.5))[scored]
+    score = np.bincount(element[scored], weights=prose[owner][scored] / fade, minlength=m)
+    has_score = np.bincount(element[scored], minlength=m) > 0
+    adjusted = np.where(has_score, score * (1.0 - links / np.maximum(chars, 1.0)), 0.0)
+    total = max(float(size.sum()), 1.0)
+    best, top_share, top_ld, lo, hi = 1.0, 0.0, 0.0, 0, n - 1
+    in_top = np.zeros(n, dtype=bool)
+    if has_score.any():
+        first_scored = np.full(m, len(pairs), dtype=np.int64)
+        np.minimum.at(first_scored, element[scored], np.flatnonzero(scored))
+        tied = np.flatnonzero(has_score & (adjusted == adjusted[has_score].max()))
+        top = int(tied[np.argmin(first_scored[tied])])
+        best = float(adjusted[top]) or 1.0
+        top_share, top_ld = chars[top] / total, links[top] / max(chars[top], 1.0)
+        lo, hi = int(first[top]), int(last[top])
+        in_top = np.bincount(owner, weights=element == top, minlength=n) > 0
+
+    def at_level(k: int, values: np.ndarray, default: float) -> np.ndarray:
+        """Each block's value of its element at level ``k`` (default where it has none so deep)."""
+        col = np.full(n, default, dtype=np.float64)
+        sel = level == k
+        col[owner[sel]] = values[element[sel]]
+        return col
+
+    idx = np.arange(n)
+    out[:, 0] = in_top
+    out[:, 1] = top_share
+    out[:, 2] = top_ld
+    out[:, 3] = np.where(idx < lo, lo - idx, np.where(idx > hi, idx - hi, 0)) / float(n)
+    for k in range(3):
+        out[:, 4 + k] = at_level(k, chars / total, 1.0)
+    for k in range(2):
+        out[:, 7 + k] = at_level(k + 1, links / np.maximum(chars, 1.0), 0.0)
+    out[:, 9] = np.maximum.reduceat(adjusted[element], starts) / best
+    numbers = np.arange(m, dtype=np.float64)
+    parent = np.where(depth > 1, at_level(1, numbers, 0), at_level(0, numbers, 0)).astype(np.int64)
+    grand = np.where(depth > 2, at_level(2, numbers, 0).astype(np.int64), parent)
+    out[:, 10] = np.log1p(count[parent])
+    out[:, 11] = np.log1p(chars[parent] / count[parent])
+    out[:, 12] = link_blocks[grand] / count[grand]
     shape_of = [b.ancestors[:4] + b.words[:3] for b in blocks]  # tag path and class words
     shapes = Counter(shape_of)
-    total = 0.0
-    for i, b in enumerate(blocks):
-        n = float(len(b.text))
-        total += n
-        s = _prose_score(b)
-        all_link = 1 if b.link_chars >= 0.9 * len(b.text) else 0
-        for level, eid in enumerate(b.elements):
-            chars[eid] = chars.get(eid, 0.0) + n
-            links[eid] = links.get(eid, 0.0) + b.link_chars
-            count[eid] = count.get(eid, 0) + 1
-            link_blocks[eid] = link_blocks.get(eid, 0) + all_link
-            first.setdefault(eid, i)
-            last[eid] = i
-            if s:
-                score[eid] = score.get(eid, 0.0) + s / (1 if level < 2 else 2 if level == 2 else level * 1.5)
-    adjusted = {e: v * (1.0 - links[e] / max(chars[e], 1.0)) for e, v in score.items()}
-    top = max(adjusted, key=lambda e: adjusted[e]) if adjusted else -1
-    best = adjusted.get(top, 0.0) or 1.0
-    total = max(total, 1.0)
-    top_share = chars.get(top, 0.0) / total
-    top_ld = links.get(top, 0.0) / max(chars.get(top, 0.0), 1.0)
-    lo, hi = first.get(top, 0), last.get(top, len(blocks) - 1)
-    n_blocks = float(len(blocks))
-    for i, b in enumerate(blocks):
-        els = b.elements
-        row = out[i]
-        row[0] = 1.0 if top in els else 0.0
-        row[1] = top_share
-        row[2] = top_ld
-        row[3] = (lo - i if i < lo else i - hi if i > hi else 0) / n_blocks
-        for k in range(3):
-            e = els[k] if k < len(els) else None
-            row[4 + k] = chars[e] / total if e is not None else 1.0
-        for k in range(2):
-            e = els[k + 1] if k + 1 < len(els) else None
-            row[7 + k] = links[e] / max(chars[e], 1.0) if e is not None else 0.0
-        row[9] = max((adjusted.get(e, 0.0) for e in els), default=0.0) / best
-        parent = els[1] if len(els) > 1 else els[0] if els else None
-        grand = els[2] if len(els) > 2 else parent
-        if parent is not None and grand is not None:
-            row[10] = math.log1p(count[parent])
-            row[11] = math.log1p(chars[parent] / count[parent])
-            row[12] = link_blocks[grand] / count[grand]
-        row[13] = math.log1p(shapes[shape_of[i]] - 1)
+    out[:, 13] = np.log1p(np.fromiter((shapes[s] - 1 for s in shape_of), dtype=np.float64, count=n))
     return out
 
 
