@@ -110,42 +110,45 @@ def page_kind(kind: str | None, og_type: str | None, dated: bool) -> tuple[float
     )
 
 
+#: Column offsets of the per-block features: own tag, ancestors, class words (all and nearest six),
+#: itemprops, then the four shape columns.
+_AT_ANCESTORS = len(_OWN_TAGS)
+_AT_NEAR = _AT_ANCESTORS + len(_ANCESTORS)
+_AT_OWN = _AT_NEAR + len(WORD_GROUPS)
+_AT_PROPS = _AT_OWN + len(WORD_GROUPS)
+_AT_SHAPE = _AT_PROPS + len(_PROPS)
+_BLOCK_COLUMNS = _AT_SHAPE + 4
+_OWN_TAG_COLUMN = {t: i for i, t in enumerate(_OWN_TAGS)}
+_ANCESTOR_COLUMN = {t: _AT_ANCESTORS + i for i, t in enumerate(_ANCESTORS)}
+_PROP_COLUMN = {p: _AT_PROPS + i for i, p in enumerate(_PROPS)}
+
+
 def dom_features(blocks: list[Block], words: DomWords, declared: Declared | None = None) -> np.ndarray:
     """One row of DOM features per block, with what the page declares (nothing if ``declared`` is None)."""
     declared = declared or Declared()
-    rows = []
-    n_groups = len(WORD_GROUPS)
-    for b in blocks:
-        ancestors = set(b.ancestors)
-        near = [0.0] * n_groups
-        for w in b.words:
-            g = words.group_of.get(w)
-            if g is not None:
-                near[g] += 1.0
-        own = [0.0] * n_groups
-        for w in b.words[:6]:
-            g = words.group_of.get(w)
-            if g is not None:
-                own[g] += 1.0
-        props = {p.lower() for p in b.itemprops}
-        length = max(len(b.text), 1)
-        rows.append(
-            [
-                *(1.0 if b.tag == t else 0.0 for t in _OWN_TAGS),
-                *(1.0 if t in ancestors else 0.0 for t in _ANCESTORS),
-                *near,
-                *own,
-                *(1.0 if p in props else 0.0 for p in _PROPS),
-                b.link_chars / length,
-                1.0 if b.link_chars >= 0.9 * length else 0.0,
-                math.log1p(b.depth),
-                1.0 if b.hidden else 0.0,
-            ]
-        )
-    block_rows = np.asarray(rows, dtype=np.float32).reshape(
-        -1, len(DOM_NAMES) - len(CONTAINER_NAMES) - len(PAGE_NAMES) - len(DECLARED_NAMES)
-    )
-    page_rows = np.tile(np.asarray(declared.kind, dtype=np.float32), (len(blocks), 1))
+    n = len(blocks)
+    rows: list[int] = []  # the (row, column) cells that count one more
+    cols: list[int] = []
+    group_of = words.group_of
+    for i, b in enumerate(blocks):
+        hits = [_OWN_TAG_COLUMN.get(b.tag)]
+        hits += [_ANCESTOR_COLUMN.get(t) for t in set(b.ancestors)]
+        groups = [group_of.get(w) for w in b.words]
+        hits += [None if g is None else _AT_NEAR + g for g in groups]
+        hits += [None if g is None else _AT_OWN + g for g in groups[:6]]
+        hits += [_PROP_COLUMN.get(p) for p in {p.lower() for p in b.itemprops}]
+        found = [c for c in hits if c is not None]
+        rows += [i] * len(found)
+        cols += found
+    block_rows = np.zeros((n, _BLOCK_COLUMNS), dtype=np.float32)
+    np.add.at(block_rows, (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)), 1.0)
+    length = np.fromiter((max(len(b.text), 1) for b in blocks), dtype=np.float64, count=n)
+    link = np.fromiter((b.link_chars for b in blocks), dtype=np.float64, count=n)
+    block_rows[:, _AT_SHAPE] = link / length
+    block_rows[:, _AT_SHAPE + 1] = link >= 0.9 * length
+    block_rows[:, _AT_SHAPE + 2] = np.fromiter((math.log1p(b.depth) for b in blocks), np.float64, n)
+    block_rows[:, _AT_SHAPE + 3] = np.fromiter((b.hidden for b in blocks), dtype=np.float64, count=n)
+    page_rows = np.tile(np.asarray(declared.kind, dtype=np.float32), (n, 1))
     body_rows = declared_body_features(blocks, declared.body)
     return np.concatenate([block_rows, container_features(blocks), page_rows, body_rows], axis=1)
 
