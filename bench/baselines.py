@@ -274,3 +274,21 @@ def run_system(system: System, pages: Sequence[Page]) -> tuple[list[str], float]
         predictions.append(system.extract(page))
         elapsed += time.perf_counter() - start
     return predictions, elapsed
+
+
+def run_interleaved(systems: Sequence[System], pages: Sequence[Page]) -> list[tuple[list[str], float]]:
+    """Run several systems over the same pages, page by page in turn (the order rotating), so that a
+    slow spell of this shared machine falls on all of them alike: each system's predictions and summed
+    extraction time in seconds. One untimed warm-up call per system first, as in :func:`run_system`."""
+    if pages:
+        for system in systems:
+            system.extract(pages[0])
+    predictions: list[list[str]] = [[] for _ in systems]
+    elapsed = [0.0] * len(systems)
+    for at, page in enumerate(pages):
+        for k in range(len(systems)):
+            j = (k + at) % len(systems)
+            start = time.perf_counter()
+            predictions[j].append(systems[j].extract(page))
+            elapsed[j] += time.perf_counter() - start
+    return list(zip(predictions, elapsed, strict=True))

@@ -4,7 +4,8 @@ Prints, in one run:
 
 1. shingle precision/recall/F1 on scrapinghub (its published metric) and pages per second, for
    copydesk in HTML mode, copydesk in text mode (html-text rendering), trafilatura (default and
-   ``favor_precision``), readability-lxml and jusText;
+   ``favor_precision``), readability-lxml and jusText; the systems take turns page by page, so the
+   machine's slow spells fall on all of them alike;
 2. word-F1 on wcxb-dev by page type: the baselines directly (they were not trained on it) and
    copydesk's cross-validated figures recorded by the training runs that built the shipped models
    (folds split by domain; ``python -m copydesk.clean.train --mode html`` recomputes them);
@@ -25,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
-from baselines import HTML_SYSTEMS, run_system
+from baselines import HTML_SYSTEMS, run_interleaved, run_system
 from metrics import corpus_f1, markdown_table, shingle_scores, word_f1
 from render import DATA, load_scrapinghub, load_wcxb, read_html
 
@@ -37,8 +38,8 @@ def scrapinghub_table(limit: int | None) -> tuple[str, list[dict]]:
     """Shingle scores and speed of every system on scrapinghub."""
     pages = load_scrapinghub("html-text", limit)
     rows, out = [], []
-    for system in HTML_SYSTEMS:
-        predictions, seconds = run_system(system, pages)
+    results = run_interleaved(HTML_SYSTEMS, pages)
+    for system, (predictions, seconds) in zip(HTML_SYSTEMS, results, strict=True):
         p, r, f = corpus_f1(
             [shingle_scores(pred, page.gold) for pred, page in zip(predictions, pages, strict=True)]
         )
