@@ -108,6 +108,10 @@ def extract_blocks(tree: LexborHTMLParser | str, max_blocks: int = 20_000) -> li
 
     def flush() -> None:
         frame = stack[-1]
+        if not frame.buffer:  # most elements end with nothing of their own to say
+            frame.link_chars = 0
+            frame.after_break = False
+            return
         text = _SPACES.sub(" ", "".join(frame.buffer)).strip()
         if text and len(blocks) < max_blocks:
             tags = tuple(f.tag for f in reversed(stack))
