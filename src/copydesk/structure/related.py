@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import takewhile
 
 from copydesk.structure.wordlists import WordLists
 
@@ -44,21 +46,24 @@ def related_runs(texts: list[str], kept: list[bool], words: WordLists, reach: in
     """Kept lines that are a related-stories block the classifier took for body: a marker, and the
     headline-shaped lines right after it (up to the first line of prose); and a link line
     (:func:`is_link_line`)."""
-    out = {i for i in _link_lines(texts, kept, words)}
-    markers = _markers(texts, kept, words)
-    end = -1  # a marker inside the block of an earlier one ends that block and is read as its own
-    for i in sorted(markers):
-        if i <= end:
-            continue
+    out = set(_link_lines(texts, kept, words))
+    for i, after in _marker_blocks(texts, kept, _markers(texts, kept, words), reach):
         out.add(i)
-        j = i + 1
-        while j < len(texts) and j <= i + reach and kept[j] and looks_like_headline(texts[j]):
-            if j in markers:
-                break
-            out.add(j)
-            j += 1
-        end = j - 1
+        out.update(takewhile(lambda j: looks_like_headline(texts[j]), after))
     return out
+
+
+def _marker_blocks(
+    texts: list[str], among: list[bool], markers: set[int], reach: int
+) -> Iterator[tuple[int, list[int]]]:
+    """Each marker, in page order, with the flagged lines after it: up to ``reach`` lines on, and not
+    past an unflagged line or the next marker (which opens a block of its own)."""
+    for i in sorted(markers):
+        j, after = i + 1, []
+        while j < len(texts) and j <= i + reach and among[j] and j not in markers:
+            after.append(j)
+            j += 1
+        yield i, after
 
 
 def _link_lines(texts: list[str], among: list[bool], words: WordLists) -> dict[int, str]:
@@ -90,18 +95,13 @@ def find_related(
     lines after a marker, and link lines (:func:`link_headline`). Headlines map to their text (a link
     line's without its marker)."""
     links = _link_lines(texts, removed, words)
-    candidates = _markers(texts, removed, words)
     markers: set[int] = set()
     headlines = dict(links)
-    end = -1
-    for i in sorted(candidates):
-        if i <= end or i in links:
+    for i, after in _marker_blocks(texts, removed, _markers(texts, removed, words), reach):
+        if i in links:
             continue
         markers.add(i)
-        j = i + 1
-        while j < len(texts) and j <= i + reach and removed[j] and j not in candidates:
+        for j in after:
             if looks_like_headline(texts[j]):
                 headlines.setdefault(j, texts[j])
-            j += 1
-        end = j - 1
     return markers, headlines
