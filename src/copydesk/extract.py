@@ -20,6 +20,7 @@ from copydesk.ingest.html import decode_html
 from copydesk.record import Article
 from copydesk.structure.assemble import PageView, assemble, drop_title_echo
 from copydesk.structure.byline import dom_bylines
+from copydesk.structure.language import LanguageId
 from copydesk.structure.metadata import PageMeta, guess_date, read_metadata
 from copydesk.structure.wordlists import WordLists
 
@@ -63,6 +64,7 @@ class Cleaner:
     _models: dict[str, LineModel] = field(default_factory=dict)
     _words: WordLists | None = None
     _attributor: Attributor | None = None
+    _language: LanguageId = field(default_factory=LanguageId)
 
     def setup(self, mode: str = "text") -> None:
         """Load the model of a mode, the word lists and the attributor (each once)."""
@@ -73,7 +75,7 @@ class Cleaner:
             self._models[mode] = model
         if self._words is None:
             self._words = WordLists.load()
-            detect_language("load the language identifier now, not on the first page")
+            self._language.setup()
         if self.options.attribute and self._attributor is None:
             self._attributor = Attributor()
             self._attributor.setup()
@@ -190,7 +192,7 @@ class Cleaner:
         if not article.body:
             warnings.append("no article text found")
         article.warnings = warnings + article.warnings
-        article.lang = detect_language(article.text or fallback_text) or lang
+        article.lang = self._language.classify(article.text or fallback_text) or lang
         if self._attributor is not None and article.body and article.lang in (None, "en"):
             self._attributor.attribute_article(article)
         return article
@@ -222,17 +224,6 @@ def strip_site_name(title: str | None, site: str | None) -> str | None:
             if found and head and (site.lower() in tail.lower() or tail.lower().strip() in site.lower()):
                 return head.strip()
     return title.strip()
-
-
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language (from a sample of it), or None for too little text."""
-    sample = text[:300]  # on WCXB pages, agrees with a 3,000-character sample 99.7% of the time (400: 99.8%)
-    if len(sample.split()) < 5:
-        return None
-    import py3langid
-
-    lang, _ = py3langid.classify(sample)
-    return str(lang)
 
 
 @cache
