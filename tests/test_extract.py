@@ -92,3 +92,21 @@ def test_extract_clean_many_matches_page_by_page_and_isolates_failures() -> None
         assert result.to_dict() == cleaner.clean_text(text, url).to_dict()
     with pytest.raises(TypeError, match="decode the bytes"):
         cleaner.clean_text(b"bytes")  # type: ignore[arg-type]
+
+
+def test_extract_clean_many_redoes_a_broken_batch_page_by_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    from copydesk.clean.model import LineModel
+
+    featurise = LineModel.pages
+
+    def breaks_on_storms(model: LineModel, pages: list[tuple[list[str], set[int] | None]]) -> list[object]:
+        if any("Storm" in line for lines, _ in pages for line in lines):
+            raise ValueError("a page that breaks featurisation")
+        return featurise(model, pages)  # type: ignore[return-value]
+
+    monkeypatch.setattr(LineModel, "pages", breaks_on_storms)
+    cleaner = copydesk.Cleaner(copydesk.CleanOptions(attribute=False))
+    docs: list[tuple[str | bytes, str | None]] = [(ARTICLE, None), (ARTICLE.replace("Flood", "Storm"), None)]
+    good, bad = cleaner.clean_many(docs)
+    assert isinstance(good, copydesk.Article) and good.body
+    assert isinstance(bad, ValueError)

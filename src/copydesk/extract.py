@@ -41,7 +41,7 @@ class _Read:
     """A page read and featurised, waiting for its lines' class probabilities."""
 
     lines: list[str]  # the input lines (text mode) or the text blocks (HTML mode)
-    page: PageLines
+    page: PageLines | None  # featurised: text mode, for a batch of pages at once (Cleaner.clean_many)
     warnings: list[str]
     url: str | None
     skip: set[int] = field(default_factory=set)  # over-long lines, left unread
@@ -112,26 +112,42 @@ class Cleaner:
             except Exception as exc:  # the caller decides what a failed page becomes
                 read.append(exc)
         ok = [r for r in read if isinstance(r, _Read)]
-        probas = iter(
-            model.predict_many(
-                [r.page for r in ok],
-                [r.blocks for r in ok] if mode == "html" else None,
-                [declared(r.meta) if r.meta else None for r in ok],
-            )
-        )
+        try:
+            probas: list[np.ndarray | Exception] = list(self._predict(model, ok))
+        except Exception:  # a page broke the batch: each page alone, so that it fails alone
+            probas = []
+            for r in ok:
+                try:
+                    probas.append(self._predict(model, [r])[0])
+                except Exception as exc:  # likewise
+                    probas.append(exc)
+        results = iter(probas)
         out: list[Article | Exception] = []
-        for r in read:
-            if isinstance(r, Exception):
-                out.append(r)
+        for item in read:
+            proba = item if isinstance(item, Exception) else next(results)
+            if isinstance(proba, Exception):
+                out.append(proba)
                 continue
+            assert isinstance(item, _Read)
             try:
-                out.append(self._article(r, next(probas), model))
+                out.append(self._article(item, proba, model))
             except Exception as exc:  # likewise
                 out.append(exc)
         return out
 
+    def _predict(self, model: LineModel, reads: list[_Read]) -> list[np.ndarray]:
+        """The class probabilities of the lines of read pages; text pages are featurised here, together."""
+        if model.mode == "text":
+            for r, page in zip(reads, model.pages([(r.lines, r.skip) for r in reads]), strict=True):
+                r.page = page
+        return model.predict_many(
+            [r.page for r in reads if r.page is not None],
+            [r.blocks for r in reads] if model.mode == "html" else None,
+            [declared(r.meta) if r.meta else None for r in reads],
+        )
+
     def _read_text(self, text: str | bytes, url: str | None) -> _Read:
-        """Split a plain-text page into lines and featurise them."""
+        """Split a plain-text page into lines (featurised later, with the other pages of its batch)."""
         if isinstance(text, bytes):
             raise TypeError("clean_text takes text (str); decode the bytes first, or use clean_html")
         warnings = []
@@ -148,7 +164,7 @@ class Cleaner:
             warnings.append(
                 f"{len(skip)} line(s) longer than {MAX_LINE_CHARS} characters were removed unread"
             )
-        return _Read(lines, self._models["text"].page(lines, skip), warnings, url, skip=skip)
+        return _Read(lines, None, warnings, url, skip=skip)
 
     def _read_html(self, html: str | bytes, url: str | None) -> _Read:
         """Parse an HTML page into text blocks and its declared metadata, and featurise the blocks."""
@@ -171,6 +187,7 @@ class Cleaner:
         words = self._words
         assert words is not None
         page, meta = read.page, read.meta
+        assert page is not None
         view = PageView(page.index, page.text, page.base, proba, page.tokens)
         url = read.url or (meta.url if meta else None)
         article = assemble(read.lines, view, self._decoding(model), words, url)

@@ -3,18 +3,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from copydesk.clean.features import (
-    BASE_NAMES,
-    best_run,
-    char_table,
-    cluster_features,
-    cohesion,
-    context_features,
-    marker_features,
-    page_lines,
-    stacked_features,
-    window_mean,
-)
+from copydesk.clean.features import BASE_NAMES, char_table, page_lines
 from copydesk.clean.lexicon import load_lexicon
 
 LEX = load_lexicon()
@@ -64,39 +53,6 @@ def test_features_skip_lines() -> None:
     assert page.index == [0, 2]
 
 
-def test_features_matrix_shapes_are_stable() -> None:
-    page = page_lines(["Title", "", "Some prose here, with words.", "Footer ©"], LEX, TABLE)
-    first = context_features(page)
-    assert first.shape[0] == 3 and np.isfinite(first).all()
-    second = stacked_features(first, np.full((3, 5), 0.2))
-    assert second.shape[0] == 3 and second.shape[1] > first.shape[1]
-
-
-def test_features_window_mean_and_best_run() -> None:
-    assert window_mean(np.array([0.0, 3.0, 0.0]), 1).tolist() == [1.5, 1.0, 1.5]
-    assert best_run(np.array([-1.0, 2.0, 3.0, -5.0, 1.0])) == (1, 2)
-
-
-def test_features_clusters_rank_prose_blocks() -> None:
-    prose = np.array([1, 1, 0, 1, 0, 0, 0, 0, 1, 1], dtype=np.float32)
-    words = np.array([30, 30, 2, 30, 2, 2, 2, 2, 10, 10], dtype=np.float32)
-    out = cluster_features(prose, words)
-    assert out[:4, 1].tolist() == [1, 1, 1, 1]  # first cluster (90 words) is the largest
-    assert np.allclose(out[8:, 0], 20 / 90) and out[9, 2] == 1.0
-    assert out[5, 0] == -1.0
-
-
-def test_features_cohesion_with_main_run() -> None:
-    texts = [
-        "Flood waters rose across northern provinces after heavy rainfall overnight",
-        "Rescue teams reached flooded villages in northern provinces after rainfall",
-        "Subscribe today for unlimited digital access and exclusive newsletter offers",
-    ]
-    words = np.array([10, 10, 10], dtype=np.float32)
-    out = cohesion([t.lower().split() for t in texts], words, (0, 1))
-    assert out[0] > 0.3 and out[1] > 0.3 and out[2] == 0.0
-
-
 def test_features_flags_per_line() -> None:
     lines = ["• first point", "12) second", "Posted 2019-11-19 at 6:34 am", "Plain words here"]
     page = page_lines(lines, LEX, TABLE)
@@ -117,20 +73,3 @@ def test_features_phrases_match_whole_words_on_one_line() -> None:
 
 def test_features_emoji_are_not_words() -> None:
     assert page_lines(["📱 Torn between phones"], LEX, TABLE).tokens == [["torn", "between", "phones"]]
-
-
-def test_features_time_stamps_mark_comment_threads() -> None:
-    lines = [
-        "The council approved the budget on Tuesday after a long and heated debate in the chamber.",
-        "Officials said the new plan would take effect next year, pending a final review by auditors.",
-        "Alex on September 17, 2018 at 6:34 am said:",
-        "I am not sure this is the right call for the city, to be honest with you all.",
-        "Sam on September 18, 2018 at 9:02 pm said:",
-        "Agreed, the council should have waited for the auditors before voting on it at all.",
-    ]
-    base = page_lines(lines, LEX, TABLE).base
-    words = np.expm1(base[:, COL["log_words"]])
-    prose = (words >= 10).astype(np.float32)
-    stamps_above = marker_features(base, words, prose)[:, 2]
-    assert stamps_above.tolist()[:3] == [0.0, 0.0, 0.0]
-    assert stamps_above[5] > stamps_above[3] > 0

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from copydesk.clean.features import best_run
+from copydesk.clean.context import best_run
 
 _EPS = 1e-4
 #: The fewest words a fallback run must hold: less is a menu item or a stray label, not an article.

@@ -9,9 +9,8 @@ from several, and the rest is punctuation and layout.
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain, repeat
 
@@ -214,73 +213,6 @@ def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> tuple[np.n
     return np.concatenate([np.stack(cols, axis=1), groups], axis=1).astype(np.float32), tokens
 
 
-def shifted(matrix: np.ndarray, offsets: tuple[int, ...], fill: float = -1.0) -> np.ndarray:
-    """Columns of ``matrix`` as seen from each row at each offset, side by side (fill out of range)."""
-    n, m = matrix.shape
-    reach = max(abs(k) for k in offsets)
-    pad = np.full((n + 2 * reach, m), fill, dtype=np.float32)
-    pad[reach : reach + n] = matrix
-    return np.concatenate([pad[reach + k : reach + k + n] for k in offsets], axis=1)
-
-
-def _shift(col: np.ndarray, k: int, fill: float = -1.0) -> np.ndarray:
-    """Return col shifted so row i holds col[i + k] (fill where out of range)."""
-    out = np.full_like(col, fill)
-    n = len(col)
-    if k > 0 and k < n:
-        out[: n - k] = col[k:]
-    elif k < 0 and -k < n:
-        out[-k:] = col[: n + k]
-    elif k == 0:
-        out[:] = col
-    return out
-
-
-def window_mean(col: np.ndarray, radius: int) -> np.ndarray:
-    """Mean of col (or of each column of a matrix) over a centred window, truncated at the edges."""
-    return window_means(col, (radius,))[0]
-
-
-def window_means(col: np.ndarray, radii: tuple[int, ...]) -> list[np.ndarray]:
-    """:func:`window_mean` at several radii, from one cumulative sum."""
-    csum = np.cumsum(col, axis=0)
-    csum = np.concatenate([np.zeros((1, *col.shape[1:])), csum])
-    n = len(col)
-    idx = np.arange(n)
-    out = []
-    for radius in radii:
-        lo = np.maximum(idx - radius, 0)
-        hi = np.minimum(idx + radius + 1, n)
-        span = (hi - lo) if col.ndim == 1 else (hi - lo)[:, None]
-        out.append((csum[hi] - csum[lo]) / span)
-    return out
-
-
-def best_run(score: np.ndarray) -> tuple[int, int]:
-    """Indexes [start, end] of the contiguous run with the largest sum (Kadane's answer: the first best
-    end, and the latest start that reaches it), computed from prefix sums."""
-    n = len(score)
-    if not n:
-        return 0, 0
-    prefix = np.concatenate([[0.0], np.cumsum(score, dtype=np.float64)])
-    lowest = np.minimum.accumulate(prefix[:-1])
-    hi = int(np.argmax(prefix[1:] - lowest))
-    head = prefix[: hi + 1]
-    lo = int(hi - np.argmin(head[::-1]))  # the last position of the minimum
-    return lo, hi
-
-
-def run_features(score: np.ndarray, run: tuple[int, int] | None = None) -> np.ndarray:
-    """Where each line sits relative to the best-scoring run: inside flag and signed distances."""
-    n = len(score)
-    lo, hi = run if run is not None else best_run(score)
-    idx = np.arange(n, dtype=float)
-    inside = ((idx >= lo) & (idx <= hi)).astype(float)
-    before = np.clip(lo - idx, 0, None)
-    after = np.clip(idx - hi, 0, None)
-    return np.stack([inside, np.log1p(before), np.log1p(after), (idx - lo) / max(n, 1)], axis=1)
-
-
 @dataclass(slots=True)
 class PageLines:
     """The non-blank lines of a page and their base features."""
@@ -294,144 +226,31 @@ class PageLines:
 
 def page_lines(lines: list[str], lex: Lexicon, table: np.ndarray, skip: set[int] | None = None) -> PageLines:
     """Collect the non-blank lines (minus ``skip``) and compute their base features."""
-    if skip:
-        index = [i for i, line in enumerate(lines) if line and i not in skip]
-    else:
-        index = [i for i, line in enumerate(lines) if line]
-    text = [lines[i] for i in index]
-    # Blank (or skipped) lines before and after each line, capped at 3; the page's edges count as 3.
-    blanks = np.minimum(np.diff(np.asarray(index, dtype=np.float32)) - 1, 3)
-    gaps = np.full((len(index), 2), 3, dtype=np.float32)
-    gaps[1:, 0] = blanks
-    gaps[:-1, 1] = blanks
-    base, tokens = line_shapes(text, lex, table) if text else (np.zeros((0, _N_BASE), dtype=np.float32), [])
-    return PageLines(index, text, base, gaps, tokens)
+    return page_lines_many([(lines, skip)], lex, table)[0]
 
 
-def _duplicates(text: list[str]) -> np.ndarray:
-    """How many other lines of the page read the same (case aside), log-scaled."""
-    keys = list(map(str.lower, text))
-    counts = Counter(keys)
-    return np.log1p(np.fromiter(map(counts.__getitem__, keys), dtype=np.float32, count=len(keys)) - 1)
-
-
-def context_features(page: PageLines) -> np.ndarray:
-    """Stage-one feature matrix: own shape, neighbours' shape, page position and prose runs."""
-    b = page.base
-    n = len(b)
-    words = np.expm1(b[:, _I["log_words"]])
-    chars = np.expm1(b[:, _I["log_chars"]])
-    term = b[:, _I["ends_strict_terminal"]]
-    stop = b[:, _I["stop_ratio"]]
-    prose = (((words >= 10) & (term > 0)) | (chars >= 150)).astype(np.float32)
-    cols = [b, page.gaps, _duplicates(page.text)[:, None]]
-    total_words = max(float(words.sum()), 1.0)
-    pos = np.arange(n, dtype=np.float32)
-    cum_words = np.cumsum(words) - words
-    cols.append(np.stack([pos / max(n, 1), cum_words / total_words, words / total_words], axis=1))
-    doc = [math.log1p(n), math.log1p(total_words), math.log1p(float(words.max()) if n else 0.0)]
-    cols.append(np.tile(np.asarray(doc, dtype=np.float32), (n, 1)))
-    keys = np.stack(
-        [b[:, _I["log_words"]], term, stop, page.gaps[:, 0], prose, b[:, _I["titlecase_ratio"]]], axis=1
-    )
-    cols.append(shifted(keys, (-3, -2, -1, 1, 2, 3)))
-    smoothed = np.stack([b[:, _I["log_words"]], term, stop, prose], axis=1)
-    cols += window_means(smoothed, (2, 5, 15))
-    prose_score = np.where(prose > 0, np.log1p(words), -1.0)
-    run = best_run(prose_score) if n else (0, 0)
-    cols.append(run_features(prose_score, run))
-    cols.append(marker_features(b, words, prose))
-    cols.append(cluster_features(prose, words))
-    cols.append(cohesion(page.tokens, words, run)[:, None])
-    return np.concatenate(cols, axis=1).astype(np.float32)
-
-
-def cluster_features(prose: np.ndarray, words: np.ndarray, max_gap: int = 2) -> np.ndarray:
-    """Prose comes in clusters (prose lines at most ``max_gap`` lines apart). For each line: its
-    cluster's words relative to the largest cluster's, whether it is the largest, and whether it
-    lies before (-1), in (0) or after (+1) the largest. Lines outside any cluster get -1, 0, 0."""
-    n = len(prose)
-    out = np.zeros((n, 3), dtype=np.float32)
-    out[:, 0] = -1.0
-    at = np.nonzero(prose > 0)[0]
-    if not len(at):
-        return out
-    starts = np.concatenate([[True], np.diff(at) > max_gap + 1])
-    cluster_of_prose = np.cumsum(starts) - 1
-    totals = np.bincount(cluster_of_prose, weights=words[at])
-    biggest = int(np.argmax(totals))
-    lo = at[np.searchsorted(cluster_of_prose, np.arange(len(totals)), side="left")]
-    hi = at[np.searchsorted(cluster_of_prose, np.arange(len(totals)), side="right") - 1]
-    for c in range(len(totals)):
-        out[lo[c] : hi[c] + 1, 0] = totals[c] / totals[biggest]
-        out[lo[c] : hi[c] + 1, 1] = 1.0 if c == biggest else 0.0
-        out[lo[c] : hi[c] + 1, 2] = float(np.sign(c - biggest))
+def page_lines_many(
+    pages: Sequence[tuple[list[str], set[int] | None]], lex: Lexicon, table: np.ndarray
+) -> list[PageLines]:
+    """:func:`page_lines` of several pages (each its lines and the lines to skip): the per-line features
+    are computed once over all their lines, which are independent of each other."""
+    indexes = [
+        [i for i, line in enumerate(lines) if line and i not in skip]
+        if skip
+        else [i for i, line in enumerate(lines) if line]
+        for lines, skip in pages
+    ]
+    texts = [[lines[i] for i in index] for (lines, _), index in zip(pages, indexes, strict=True)]
+    every = list(chain.from_iterable(texts))
+    base, tokens = line_shapes(every, lex, table) if every else (np.zeros((0, _N_BASE), dtype=np.float32), [])
+    out, at = [], 0
+    for index, text in zip(indexes, texts, strict=True):
+        # Blank (or skipped) lines before and after each line, capped at 3; the page's edges count as 3.
+        blanks = np.minimum(np.diff(np.asarray(index, dtype=np.float32)) - 1, 3)
+        gaps = np.full((len(index), 2), 3, dtype=np.float32)
+        gaps[1:, 0] = blanks
+        gaps[:-1, 1] = blanks
+        end = at + len(index)
+        out.append(PageLines(index, text, base[at:end], gaps, tokens[at:end]))
+        at = end
     return out
-
-
-def cohesion(
-    tokens: list[list[str]], words: np.ndarray, run: tuple[int, int], min_words: int = 6
-) -> np.ndarray:
-    """Share of a line's content words (4+ letters) found in other lines of the page's main prose run:
-    an article's paragraphs share vocabulary; teasers, comments and bios about other things less so.
-    -1 for lines shorter than ``min_words``."""
-    lo, hi = run
-    out = np.full(len(tokens), -1.0, dtype=np.float32)
-    content = {k: {t for t in tokens[k] if len(t) >= 4} for k in np.nonzero(words >= min_words)[0].tolist()}
-    vocab = Counter(chain.from_iterable(toks for k, toks in content.items() if lo <= k <= hi))
-    anywhere = vocab.keys()
-    elsewhere = {t for t, c in vocab.items() if c > 1}  # for a run line: in another run line too
-    for k, toks in content.items():
-        if toks:
-            out[k] = len(toks & (elsewhere if lo <= k <= hi else anywhere)) / len(toks)
-    return out
-
-
-_MARKER_GROUPS = [_I["lex_related"], _I["lex_comment"], _I["lex_share"], _I["lex_subscription"]]
-
-
-def marker_features(base: np.ndarray, words: np.ndarray, prose: np.ndarray) -> np.ndarray:
-    """How many short "Related / Comments / Share" lines stand between the first prose and each line,
-    and how far the nearest one above is: what follows such a marker is seldom the article. The same
-    for time stamps (short lines with a clock time, or a date and a final colon): a run of them
-    between paragraphs is a comment thread, in any language."""
-    n = len(base)
-    marker = ((base[:, _MARKER_GROUPS].sum(axis=1) > 0) & (words <= 6)).astype(np.float32)
-    stamp = (
-        ((base[:, _I["has_time"]] > 0) & (words <= 12))
-        | ((base[:, _I["has_date"]] > 0) & (base[:, _I["ends_colon"]] > 0) & (words <= 12))
-    ).astype(np.float32)
-    first_prose = int(np.argmax(prose)) if prose.any() else n
-    idx = np.arange(n)
-    cols = []
-    for flag in (marker, stamp):
-        after = flag.copy()
-        after[: first_prose + 1] = 0.0
-        above = np.cumsum(after) - after
-        last = np.maximum.accumulate(np.where(flag > 0, idx, -1))
-        last_above = np.concatenate([[-1], last[:-1]]) if n else last
-        dist = np.where(last_above >= 0, np.log1p(idx - last_above), -1.0)
-        cols += [np.log1p(above), dist]
-    below = np.cumsum(stamp[::-1])[::-1] - stamp
-    cols += [np.log1p(below), window_mean(stamp, 5)]
-    return np.stack(cols, axis=1).astype(np.float32)
-
-
-def stacked_features(first: np.ndarray, proba: np.ndarray) -> np.ndarray:
-    """Stage-two features: stage-one features plus the neighbours' stage-one class probabilities."""
-    cols = [first, proba, shifted(proba.astype(np.float32), (-4, -3, -2, -1, 1, 2, 3, 4))]
-    n = len(proba)
-    idx = np.arange(n, dtype=np.float32)
-    for j in (2, 3):  # distance from the likeliest title and byline lines
-        at = float(np.argmax(proba[:, j])) if n else 0.0
-        cols.append(
-            np.stack([(idx - at) / max(n, 1), np.sign(idx - at) * np.log1p(np.abs(idx - at))], axis=1)
-        )
-    body = proba[:, 1]
-    cols += [m[:, None] for m in window_means(body, (3, 10, 30))]
-    n = len(body)
-    run_before = np.maximum.accumulate(body) if n else body
-    run_after = np.maximum.accumulate(body[::-1])[::-1] if n else body
-    cols.append(np.stack([_shift(run_before, -1, 0.0), _shift(run_after, 1, 0.0)], axis=1))
-    cols.append(run_features(body - 0.5))
-    return np.concatenate(cols, axis=1).astype(np.float32)

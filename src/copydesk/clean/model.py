@@ -18,16 +18,9 @@ from typing import Any
 import numpy as np
 
 from copydesk.clean.blocks import Block
+from copydesk.clean.context import Pages, context_features, stacked_features
 from copydesk.clean.dom_features import Declared, DomWords, block_groups, dom_features, group_means
-from copydesk.clean.features import (
-    BASE_NAMES,
-    PageLines,
-    char_table,
-    context_features,
-    line_shapes,
-    page_lines,
-    stacked_features,
-)
+from copydesk.clean.features import BASE_NAMES, PageLines, char_table, line_shapes, page_lines_many
 from copydesk.clean.labels import BODY
 from copydesk.clean.lexicon import Lexicon, load_lexicon
 from copydesk.errors import ModelError
@@ -115,7 +108,11 @@ class LineModel:
 
     def page(self, lines: list[str], skip: set[int] | None = None) -> PageLines:
         """Featurise the non-blank lines of a page."""
-        return page_lines(lines, self.lexicon, self._char_table(), skip)
+        return self.pages([(lines, skip)])[0]
+
+    def pages(self, pages: list[tuple[list[str], set[int] | None]]) -> list[PageLines]:
+        """Featurise the non-blank lines of several pages (each its lines and the lines to skip) at once."""
+        return page_lines_many(pages, self.lexicon, self._char_table())
 
     def block_page(self, blocks: list[Block]) -> PageLines:
         """Featurise the text of HTML blocks (every block is one "line", none blank)."""
@@ -137,13 +134,20 @@ class LineModel:
     def first_stage(
         self, page: PageLines, blocks: list[Block] | None = None, declared: Declared | None = None
     ) -> np.ndarray:
-        """Stage-one features: text context, plus in HTML mode DOM evidence and what the page declares
-        about itself (its kind and article text)."""
-        first = context_features(page)
+        """Stage-one features of a non-empty page: text context, plus in HTML mode DOM evidence and what
+        the page declares about itself (its kind and article text)."""
+        return self.first_stage_many([page], [blocks or []], [declared])
+
+    def first_stage_many(
+        self, pages: list[PageLines], blocks: list[list[Block]], declared: list[Declared | None]
+    ) -> np.ndarray:
+        """:meth:`first_stage` of several non-empty pages, their rows stacked."""
+        first = context_features(pages)
         if self.mode == "html":
             if self._dom_words is None:
                 self._dom_words = DomWords.load()
-            first = np.concatenate([first, dom_features(blocks or [], self._dom_words, declared)], axis=1)
+            dom = [dom_features(b, self._dom_words, d) for b, d in zip(blocks, declared, strict=True)]
+            first = np.concatenate([first, np.concatenate(dom)], axis=1)
         return first
 
     def predict(
@@ -159,7 +163,8 @@ class LineModel:
         declared: list[Declared | None] | None = None,
     ) -> list[np.ndarray]:
         """:meth:`predict` for several pages (HTML mode: with each page's blocks and declarations). The
-        boosters run once over all the pages' lines: a corpus run cleans faster in batches."""
+        features are computed, and the boosters run, once over all the pages' lines: a corpus run cleans
+        faster in batches."""
         self.setup()
         assert self._members is not None
         blocks = blocks or [[] for _ in pages]
@@ -168,29 +173,39 @@ class LineModel:
         todo = [k for k, page in enumerate(pages) if page.index]
         if not todo:
             return [empty for _ in pages]
-        first = [self.first_stage(pages[k], blocks[k], declared[k]) for k in todo]
+        layout = Pages.of([len(pages[k].index) for k in todo])
+        first = self.first_stage_many(
+            [pages[k] for k in todo], [blocks[k] for k in todo], [declared[k] for k in todo]
+        )
         options = predict_options(self.meta.get("predict_margin"))
-        cuts = np.cumsum([len(x) for x in first])[:-1]
-        groups = [block_groups(blocks[k]) if self.mode == "html" else None for k in todo]
-        stacked_first = np.concatenate(first)
+        groups = [block_groups(blocks[k]) for k in todo] if self.mode == "html" else None
         total: np.ndarray | None = None
         for stage1, stage2 in self._members:
-            proba1 = np.split(stage1.predict(stacked_first, **options), cuts)
-            second = [self.second_stage(x, p, g) for x, p, g in zip(first, proba1, groups, strict=True)]
-            member = np.asarray(stage2.predict(np.concatenate(second), **options))
+            proba1 = stage1.predict(first, **options)
+            member = np.asarray(stage2.predict(self._second_stage(first, proba1, layout, groups), **options))
             total = member if total is None else total + member
         assert total is not None
         average = total / len(self._members) if len(self._members) > 1 else total
-        out = [empty for _ in pages]
-        for k, proba in zip(todo, np.split(average, cuts), strict=True):
-            out[k] = proba
+        out: list[np.ndarray] = [empty for _ in pages]
+        for k, (a, z) in zip(todo, layout.bounds(), strict=True):
+            out[k] = average[a:z]
         return out
 
     def second_stage(self, first: np.ndarray, proba1: np.ndarray, groups: np.ndarray | None) -> np.ndarray:
-        """Stage-two features: the stacked neighbours' probabilities, plus in HTML mode the mean body
-        probability of the blocks sharing each enclosing element (``groups``, from ``block_groups``)."""
-        second = stacked_features(first, proba1)
+        """Stage-two features of a page: the stacked neighbours' probabilities, plus in HTML mode the mean
+        body probability of the blocks sharing each enclosing element (``groups``, from ``block_groups``)."""
+        return self._second_stage(first, proba1, Pages.of([len(first)]), None if groups is None else [groups])
+
+    def _second_stage(
+        self, first: np.ndarray, proba1: np.ndarray, layout: Pages, groups: list[np.ndarray] | None
+    ) -> np.ndarray:
+        """:meth:`second_stage` of pages laid end to end (``layout``), each with its groups in HTML mode."""
+        second = stacked_features(first, proba1, layout)
         if groups is None:
             return second
         weights = np.expm1(first[:, _LOG_CHARS]).astype(np.float64)
-        return np.concatenate([second, group_means(groups, proba1[:, BODY], weights)], axis=1)
+        means = [
+            group_means(g, proba1[a:z, BODY], weights[a:z])
+            for g, (a, z) in zip(groups, layout.bounds(), strict=True)
+        ]
+        return np.concatenate([second, np.concatenate(means)], axis=1)
