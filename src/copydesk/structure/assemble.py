@@ -145,9 +145,9 @@ def assemble(
     if art.body:
         art.dateline = find_dateline(art.body[0])
     art.lines = _line_records(lines, view, out_labels, kinds)
-    art.boilerplate = sorted(
-        [Boilerplate(ln.text, ln.kind, ln.index) for ln in art.lines if ln.kind] + extra_boiler,
-        key=lambda b: b.line,
+    removed_lines = [Boilerplate(ln.text, ln.kind, ln.index) for ln in art.lines if ln.kind]
+    art.boilerplate = (
+        sorted(removed_lines + extra_boiler, key=lambda b: b.line) if extra_boiler else removed_lines
     )
     return art
 

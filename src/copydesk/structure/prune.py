@@ -8,6 +8,7 @@ length below was the best of 5, 10, 15 and 25 words there."""
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from copydesk.structure.related import related_runs
 from copydesk.structure.wordlists import WordLists
@@ -22,8 +23,8 @@ def ad_labels(texts: list[str], kept: list[bool], words: WordLists) -> set[int]:
     """Kept lines that only label an ad slot."""
     return {
         k
-        for k, (text, keep) in enumerate(zip(texts, kept, strict=True))
-        if keep and len(text) <= 60 and _PUNCT.sub(" ", text.lower()).strip() in words.ad_labels
+        for k in compress(range(len(texts)), kept)
+        if len(texts[k]) <= 60 and _PUNCT.sub(" ", texts[k].lower()).strip() in words.ad_labels
     }
 
 
@@ -31,8 +32,9 @@ def repeats(texts: list[str], kept: list[bool]) -> set[int]:
     """Kept lines of at least :data:`REPEAT_WORDS` words that repeat an earlier kept line."""
     seen: set[str] = set()
     out: set[int] = set()
-    for k, (text, keep) in enumerate(zip(texts, kept, strict=True)):
-        if not keep or text.count(" ") < REPEAT_WORDS - 1:  # lines are whitespace-normalised
+    for k in compress(range(len(texts)), kept):
+        text = texts[k]
+        if text.count(" ") < REPEAT_WORDS - 1:  # lines are whitespace-normalised
             continue
         key = " ".join(text.lower().split())
         if key in seen:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import takewhile
+from itertools import compress, takewhile
 
 from copydesk.structure.wordlists import WordLists
 
@@ -69,8 +69,9 @@ def _marker_blocks(
 def _link_lines(texts: list[str], among: list[bool], words: WordLists) -> dict[int, str]:
     """The link lines among the flagged lines, with their headlines (only lines with a colon can be)."""
     found = {}
-    for i, text in enumerate(texts):
-        if among[i] and ":" in text:
+    for i in compress(range(len(texts)), among):
+        text = texts[i]
+        if ":" in text:
             headline = link_headline(text, words)
             if headline is not None:
                 found[i] = headline
@@ -79,7 +80,9 @@ def _link_lines(texts: list[str], among: list[bool], words: WordLists) -> dict[i
 
 def _markers(texts: list[str], among: list[bool], words: WordLists) -> set[int]:
     """The marker lines among the flagged lines (only short lines can be)."""
-    return {i for i, text in enumerate(texts) if among[i] and len(text) <= 60 and is_marker(text, words)}
+    return {
+        i for i in compress(range(len(texts)), among) if len(texts[i]) <= 60 and is_marker(texts[i], words)
+    }
 
 
 def looks_like_headline(text: str) -> bool:
