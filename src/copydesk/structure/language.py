@@ -29,6 +29,7 @@ class LanguageId:
         self._next: np.ndarray | None = None
         self._rowbase: np.ndarray | None = None
         self._out: np.ndarray | None = None
+        self._widen = np.zeros(0, dtype=np.float32)  # float16 bit patterns -> float32 values
 
     def __getstate__(self) -> dict[str, Any]:
         return {}
@@ -46,6 +47,9 @@ class LanguageId:
         self._next = np.asarray(model.tk_nextmove, dtype=np.int64)
         self._rowbase = np.asarray(model.tk_row, dtype=np.int64) << 8
         self._out = np.asarray(model.tk_output, dtype=np.int64)
+        self._widen = (
+            np.arange(1 << 16, dtype=np.uint32).astype(np.uint16).view(np.float16).astype(np.float32)
+        )
         self._model = model
 
     def classify(self, text: str) -> str | None:
@@ -62,7 +66,8 @@ class LanguageId:
         # Counted in order of first appearance, as py3langid's Counter does, so the sums round alike.
         found, first, counts = np.unique(features, return_index=True, return_counts=True)
         order = np.argsort(first, kind="stable")
-        table = model.nb_ptc[found[order]].astype(np.float32)  # float16 rows: a mixed product is slow
+        # The model's float16 rows, widened through a lookup table: numpy converts float16 slowly.
+        table = self._widen[np.take(model.nb_ptc, found[order], axis=0).view(np.uint16)]
         scores = np.log1p(counts[order].astype(np.float32)) @ table + model.nb_pc
         for i, j in model._alias_pairs:  # a label listed twice (srl -> sr) keeps its better score
             scores[i] = max(scores[i], scores[j])
