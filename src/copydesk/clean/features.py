@@ -1,10 +1,10 @@
-"""Line features for the content classifier.
+"""Line features for the content classifier: each line's own shape.
 
-Features are computed over the non-blank lines of a page, in order. Each line gets its own shape
-(length, punctuation, share of function words, cue words...), its neighbours' shape, and its place
-relative to the page's densest run of prose, because boilerplate comes in runs and articles are
-contiguous. Nothing here depends on one language: function words come from 33 languages, cue words
-from several, and the rest is punctuation and layout.
+Features are computed over the non-blank lines of a page, in order: length, punctuation, share of
+function words, cue words... (:mod:`copydesk.clean.context` adds the neighbours' shape and the line's
+place on the page). Nothing here depends on one language: function words come from 33 languages, cue
+words from several, and the rest is punctuation and layout. No feature of a line depends on another
+line, so the lines of several pages are featurised in one pass (:func:`page_lines_many`).
 """
 
 from __future__ import annotations
