@@ -390,6 +390,13 @@ def main(argv: list[str] | None = None) -> int:
         "--members", type=int, default=None, choices=range(1, len(SEEDS) + 1), help="members (by mode)"
     )
     ap.add_argument(
+        "--seeds",
+        type=int,
+        nargs="+",
+        default=None,
+        help="the members' seeds (default: SEEDS, as many as --members)",
+    )
+    ap.add_argument(
         "--margin",
         type=float,
         default=None,
@@ -413,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
 
     decoding = Decoding(args.threshold, args.switch_cost)
     summary: dict[str, Any] = {}
-    seeds = SEEDS[: MEMBERS[args.mode] if args.members is None else args.members]
+    seeds = args.seeds or SEEDS[: MEMBERS[args.mode] if args.members is None else args.members]
     member_oof1: list[dict[int, np.ndarray]] = []
     if not args.no_cv:
         runs = [
