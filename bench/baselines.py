@@ -254,41 +254,42 @@ HTML_SYSTEMS: tuple[System, ...] = (
 )
 
 
-def run_system(system: System, pages: Sequence[Page]) -> tuple[list[str], float]:
-    """Run a system over pages: the predictions and the summed extraction time in seconds.
-
-    One untimed warm-up call first, so that lazy imports and caches are not billed to the pages.
-    """
-    if pages:
-        system.extract(pages[0])
-    predictions: list[str] = []
-    elapsed = 0.0
-    if system.batch is not None:
-        for at in range(0, len(pages), BATCH):
-            start = time.perf_counter()
-            predictions += system.batch(pages[at : at + BATCH])
-            elapsed += time.perf_counter() - start
-        return predictions, elapsed
-    for page in pages:
-        start = time.perf_counter()
-        predictions.append(system.extract(page))
-        elapsed += time.perf_counter() - start
-    return predictions, elapsed
-
-
-def run_interleaved(systems: Sequence[System], pages: Sequence[Page]) -> list[tuple[list[str], float]]:
-    """Run several systems over the same pages, page by page in turn (the order rotating), so that a
-    slow spell of this shared machine falls on all of them alike: each system's predictions and summed
-    extraction time in seconds. One untimed warm-up call per system first, as in :func:`run_system`."""
-    if pages:
-        for system in systems:
-            system.extract(pages[0])
-    predictions: list[list[str]] = [[] for _ in systems]
-    elapsed = [0.0] * len(systems)
-    for at, page in enumerate(pages):
+def run_interleaved(
+    systems: Sequence[System], pages: Sequence[Page], chunk: int = 1
+) -> list[tuple[list[str], float] | Exception]:
+    """Run several systems over the same pages, ``chunk`` pages at a time in turn (the order rotating),
+    so that a slow spell of this shared machine falls on all of them alike. A system with a ``batch``
+    takes each chunk in one call (so ``chunk`` is its batch size); the others page by page. Returns each
+    system's predictions and summed extraction time in seconds, or the exception that stopped it (the
+    others go on). One untimed warm-up call per system first, so that lazy imports and caches are not
+    billed to the pages."""
+    results: list[tuple[list[str], float] | Exception] = [([], 0.0) for _ in systems]
+    for j, system in enumerate(systems):
+        try:
+            if pages:
+                system.extract(pages[0])
+        except Exception as exc:  # one broken system must not hide the others' numbers
+            results[j] = exc
+    for turn, at in enumerate(range(0, len(pages), chunk)):
+        part = pages[at : at + chunk]
         for k in range(len(systems)):
-            j = (k + at) % len(systems)
-            start = time.perf_counter()
-            predictions[j].append(systems[j].extract(page))
-            elapsed[j] += time.perf_counter() - start
-    return list(zip(predictions, elapsed, strict=True))
+            j = (k + turn) % len(systems)
+            done, system = results[j], systems[j]
+            if isinstance(done, Exception):
+                continue
+            try:
+                start = time.perf_counter()
+                got = system.batch(part) if system.batch is not None else [system.extract(p) for p in part]
+                results[j] = (done[0] + got, done[1] + time.perf_counter() - start)
+            except Exception as exc:  # likewise
+                results[j] = exc
+    return results
+
+
+def run_system(system: System, pages: Sequence[Page]) -> tuple[list[str], float]:
+    """Run one system over pages: its predictions and summed extraction time in seconds (raises what it
+    raised)."""
+    result = run_interleaved([system], pages, chunk=BATCH if system.batch is not None else 1)[0]
+    if isinstance(result, Exception):
+        raise result
+    return result

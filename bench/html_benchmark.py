@@ -39,7 +39,11 @@ def scrapinghub_table(limit: int | None) -> tuple[str, list[dict]]:
     pages = load_scrapinghub("html-text", limit)
     rows, out = [], []
     results = run_interleaved(HTML_SYSTEMS, pages)
-    for system, (predictions, seconds) in zip(HTML_SYSTEMS, results, strict=True):
+    for system, result in zip(HTML_SYSTEMS, results, strict=True):
+        if isinstance(result, Exception):
+            rows.append((system.name, system.input, len(pages), None, None, None, f"failed: {result}"))
+            continue
+        predictions, seconds = result
         p, r, f = corpus_f1(
             [shingle_scores(pred, page.gold) for pred, page in zip(predictions, pages, strict=True)]
         )

@@ -2,7 +2,8 @@
 
 For each rendering of the pages to plain text, scores copydesk and the baselines with the
 benchmark's own shingle metric and prints one markdown table: precision, recall, F1 and pages per
-second (extraction only, rendering excluded, one process on one core).
+second (extraction only, rendering excluded, one process on one core; the systems take turns, 16
+pages at a time, so that the machine's slow spells fall on all of them alike).
 
     .venv/bin/python bench/text_scrapinghub.py [--limit N] [--renderer {html-text,inscriptis,both}]
                                                [--json out.json]
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from baselines import SYSTEMS, System, run_system
+from baselines import BATCH, SYSTEMS, System, run_interleaved
 from metrics import corpus_f1, markdown_table, shingle_scores
 from render import RENDERERS, Page, load_scrapinghub
 
@@ -37,13 +38,14 @@ class Result:
     error: str | None = None  # why the system could not run
 
 
-def evaluate(system: System, pages: Sequence[Page], renderer: str) -> Result:
-    """Run one system over the pages and score it; a system that raises gets a row with its error."""
-    try:
-        predictions, seconds = run_system(system, pages)
-    except Exception as exc:  # one broken system must not hide the others' numbers
-        error = f"{type(exc).__name__}: {exc}"
+def score(
+    system: System, renderer: str, pages: Sequence[Page], result: tuple[list[str], float] | Exception
+) -> Result:
+    """One row: a system's scores and speed, or the error that stopped it."""
+    if isinstance(result, Exception):
+        error = f"{type(result).__name__}: {result}"
         return Result(renderer, system.name, system.input, len(pages), None, None, None, None, error)
+    predictions, seconds = result
     scores = [shingle_scores(pred, page.gold) for pred, page in zip(predictions, pages, strict=True)]
     precision, recall, f1 = corpus_f1(scores)
     speed = len(pages) / seconds if seconds > 0 else float("inf")
@@ -51,22 +53,24 @@ def evaluate(system: System, pages: Sequence[Page], renderer: str) -> Result:
 
 
 def run(renderers: Sequence[str], limit: int | None) -> list[Result]:
-    """Score every system on every rendering; HTML-reading systems run once and are shown for each."""
+    """Score every system on every rendering. The systems take turns, BATCH pages at a time (the order
+    rotating), so that a slow spell of this shared machine falls on all of them alike; HTML-reading
+    systems run with the first rendering and are shown for each."""
     results: list[Result] = []
-    html_results: dict[str, Result] = {}
+    html_rows: dict[str, Result] = {}
     for renderer in renderers:
         pages = load_scrapinghub(renderer, limit)
-        for system in SYSTEMS:
-            if system.input == "html" and system.name in html_results:
-                result = html_results[system.name]
-                results.append(Result(**{**asdict(result), "renderer": renderer}))
-                continue
-            result = evaluate(system, pages, renderer)
+        systems = [s for s in SYSTEMS if s.input == "text" or s.name not in html_rows]
+        rows = {}
+        for system, result in zip(systems, run_interleaved(systems, pages, BATCH), strict=True):
+            row = rows[system.name] = score(system, renderer, pages, result)
             if system.input == "html":
-                html_results[system.name] = result
-            results.append(result)
-            status = f"FAILED {result.error}" if result.f1 is None else f"F1 {result.f1:.3f}"
+                html_rows[system.name] = row
+            status = f"FAILED {row.error}" if row.f1 is None else f"F1 {row.f1:.3f}"
             print(f"  {renderer:<10} {system.name:<35} {status}", file=sys.stderr)
+        for system in SYSTEMS:
+            row = rows.get(system.name) or html_rows[system.name]
+            results.append(Result(**{**asdict(row), "renderer": renderer}))
     return results
 
 
