@@ -26,6 +26,7 @@ from copydesk.ingest.jsonl import JsonlOptions, JsonlReader
 from copydesk.ingest.text import Document
 from copydesk.record import Article, Reject
 from copydesk.run.executors import LocalExecutor, resolve_workers
+from copydesk.run.memory import tune_gc
 from copydesk.step import Item, StepStats
 from copydesk.steps import Clean
 from copydesk.write.jsonl import JsonlWriter, default_rejects_path
@@ -100,6 +101,7 @@ def clean_batch(batch: list[Document | Reject], options: CleanOptions | None = N
         else:
             assert isinstance(value, Article)
             out.append(orjson.dumps(value.to_dict()))
+    tune_gc()  # once the models are loaded (the first batch loads them)
     return out
 
 

@@ -23,6 +23,7 @@ from copydesk.ingest.jsonl import JsonlOptions
 from copydesk.ingest.read import Read
 from copydesk.ingest.shards import Shard
 from copydesk.record import Article, Reject
+from copydesk.run.memory import tune_gc
 from copydesk.step import Item, Step, StepStats
 from copydesk.steps import Clean
 from copydesk.write.shards import ShardWriter, read_marker
@@ -96,6 +97,7 @@ def run_task(task: Task) -> ShardResult:
         return ShardResult.from_dict(done, resumed=True)
     start = time.perf_counter()
     task.stage.setup()
+    tune_gc()  # after the models are loaded: the collector leaves them alone
     stats = [StepStats() for _ in task.stage.steps]
     stream: Iterable[Item] = ()
     for step, step_stats in zip(task.stage.steps, stats, strict=True):
