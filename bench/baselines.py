@@ -286,6 +286,30 @@ def run_interleaved(
     return results
 
 
+def run_rounds(
+    systems: Sequence[System], pages: Sequence[Page], rounds: int = 3
+) -> list[tuple[list[str], float] | Exception]:
+    """Run several systems over the same pages in ``rounds`` rounds; in each, every system takes all the
+    pages in one pass (a system with a ``batch``, BATCH pages a call), in an order that rotates from
+    round to round. A slow spell of this shared machine then falls on all of them alike, while each
+    system runs with its own caches warm, as it would over a corpus. Returns each system's predictions
+    (of the first round) and its extraction time in seconds over all rounds, or the exception that
+    stopped it (the others go on)."""
+    results: list[tuple[list[str], float] | Exception] = [([], 0.0) for _ in systems]
+    for turn in range(rounds):
+        for k in range(len(systems)):
+            j = (k + turn) % len(systems)
+            done = results[j]
+            if isinstance(done, Exception):
+                continue
+            result = run_interleaved([systems[j]], pages, BATCH if systems[j].batch is not None else 1)[0]
+            if isinstance(result, Exception):
+                results[j] = result
+                continue
+            results[j] = (done[0] if turn else result[0], done[1] + result[1])
+    return results
+
+
 def run_system(system: System, pages: Sequence[Page]) -> tuple[list[str], float]:
     """Run one system over pages: its predictions and summed extraction time in seconds (raises what it
     raised)."""

@@ -2,11 +2,12 @@
 
 For each rendering of the pages to plain text, scores copydesk and the baselines with the
 benchmark's own shingle metric and prints one markdown table: precision, recall, F1 and pages per
-second (extraction only, rendering excluded, one process on one core; the systems take turns, 16
-pages at a time, so that the machine's slow spells fall on all of them alike).
+second (extraction only, rendering excluded, one process on one core). The systems take turns in three
+passes over all the pages, the order rotating, so that the machine's slow spells fall on all of them
+alike while each runs with its caches warm.
 
     .venv/bin/python bench/text_scrapinghub.py [--limit N] [--renderer {html-text,inscriptis,both}]
-                                               [--json out.json]
+                                               [--json out.json] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from baselines import BATCH, SYSTEMS, System, run_interleaved
+from baselines import SYSTEMS, System, run_rounds
 from metrics import corpus_f1, markdown_table, shingle_scores
 from render import RENDERERS, Page, load_scrapinghub
 
@@ -39,31 +40,35 @@ class Result:
 
 
 def score(
-    system: System, renderer: str, pages: Sequence[Page], result: tuple[list[str], float] | Exception
+    system: System,
+    renderer: str,
+    pages: Sequence[Page],
+    result: tuple[list[str], float] | Exception,
+    rounds: int = 1,
 ) -> Result:
-    """One row: a system's scores and speed, or the error that stopped it."""
+    """One row: a system's scores and speed (over ``rounds`` passes), or the error that stopped it."""
     if isinstance(result, Exception):
         error = f"{type(result).__name__}: {result}"
         return Result(renderer, system.name, system.input, len(pages), None, None, None, None, error)
     predictions, seconds = result
     scores = [shingle_scores(pred, page.gold) for pred, page in zip(predictions, pages, strict=True)]
     precision, recall, f1 = corpus_f1(scores)
-    speed = len(pages) / seconds if seconds > 0 else float("inf")
+    speed = rounds * len(pages) / seconds if seconds > 0 else float("inf")
     return Result(renderer, system.name, system.input, len(pages), precision, recall, f1, speed)
 
 
-def run(renderers: Sequence[str], limit: int | None) -> list[Result]:
-    """Score every system on every rendering. The systems take turns, BATCH pages at a time (the order
-    rotating), so that a slow spell of this shared machine falls on all of them alike; HTML-reading
-    systems run with the first rendering and are shown for each."""
+def run(renderers: Sequence[str], limit: int | None, rounds: int = 3) -> list[Result]:
+    """Score every system on every rendering. The systems take turns in ``rounds`` passes over all the
+    pages (the order rotating), so that a slow spell of this shared machine falls on all of them alike;
+    HTML-reading systems run with the first rendering and are shown for each."""
     results: list[Result] = []
     html_rows: dict[str, Result] = {}
     for renderer in renderers:
         pages = load_scrapinghub(renderer, limit)
         systems = [s for s in SYSTEMS if s.input == "text" or s.name not in html_rows]
         rows = {}
-        for system, result in zip(systems, run_interleaved(systems, pages, BATCH), strict=True):
-            row = rows[system.name] = score(system, renderer, pages, result)
+        for system, result in zip(systems, run_rounds(systems, pages, rounds), strict=True):
+            row = rows[system.name] = score(system, renderer, pages, result, rounds)
             if system.input == "html":
                 html_rows[system.name] = row
             status = f"FAILED {row.error}" if row.f1 is None else f"F1 {row.f1:.3f}"
@@ -118,6 +123,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--renderer", choices=[*RENDERERS, "both"], default="both", help="plain-text rendering(s) to score"
     )
     parser.add_argument("--json", type=Path, default=None, help="also save the numbers to this JSON file")
+    parser.add_argument("--rounds", type=int, default=3, help="passes over the pages, for the speed figures")
     return parser.parse_args(argv)
 
 
@@ -125,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Run the benchmark and print the table."""
     args = parse_args(argv)
     renderers = list(RENDERERS) if args.renderer == "both" else [args.renderer]
-    results = run(renderers, args.limit)
+    results = run(renderers, args.limit, args.rounds)
     print(
         "Shingle metric of scrapinghub's article-extraction-benchmark (4-gram shingles of \\w+ tokens, "
         "case kept; P and R averaged over pages, F1 of the averages). pages/s: extraction only, one core.\n"
