@@ -44,7 +44,7 @@ class LanguageId:
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
         model = LanguageIdentifier.from_model_file(MODEL_FILE)
-        self._next = np.asarray(model.tk_nextmove, dtype=np.int64)
+        self._next = np.frombuffer(model.tk_nextmove, dtype=np.uint32)  # a view: 39 MB, not copied
         self._rowbase = np.asarray(model.tk_row, dtype=np.int64) << 8
         self._out = np.asarray(model.tk_output, dtype=np.int64)
         self._widen = (
