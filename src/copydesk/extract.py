@@ -140,8 +140,10 @@ class Cleaner:
         if model.mode == "text":
             for r, page in zip(reads, model.pages([(r.lines, r.skip) for r in reads]), strict=True):
                 r.page = page
+        pages = [r.page for r in reads if r.page is not None]
+        assert len(pages) == len(reads)  # every read page is featurised by now
         return model.predict_many(
-            [r.page for r in reads if r.page is not None],
+            pages,
             [r.blocks for r in reads] if model.mode == "html" else None,
             [declared(r.meta) if r.meta else None for r in reads],
         )
