@@ -34,8 +34,9 @@ def normalise_newlines(text: str) -> str:
 
 def _sanitise(text: str) -> str:
     """Drop control and icon-font characters and normalise to NFC (line breaks are kept)."""
-    text = _CONTROLS.sub("", text)
-    text = _PRIVATE_USE.sub(" ", text)
+    if not text.replace("\n", "").isprintable():  # both patterns match only unprintable characters
+        text = _CONTROLS.sub("", text)
+        text = _PRIVATE_USE.sub(" ", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text
