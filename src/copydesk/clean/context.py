@@ -59,15 +59,11 @@ def shifted(matrix: np.ndarray, offsets: tuple[int, ...], pages: Pages, fill: fl
     beyond the page's edges)."""
     n, m = matrix.shape
     values = matrix.astype(np.float32, copy=False)
-    rows = np.arange(n)
-    parts = []
-    for k in offsets:
-        source = rows + k
-        inside = (source >= pages.lo) & (source < pages.hi)
-        part = np.full((n, m), fill, dtype=np.float32)
-        part[inside] = values[source[inside]]
-        parts.append(part)
-    return np.concatenate(parts, axis=1)
+    source = np.arange(n)[:, None] + np.asarray(offsets, dtype=np.int64)[None, :]  # (rows, offsets)
+    outside = (source < pages.lo[:, None]) | (source >= pages.hi[:, None])
+    out = values[np.clip(source, 0, max(n - 1, 0))]  # (rows, offsets, columns): one gather
+    out[outside] = fill
+    return out.reshape(n, len(offsets) * m)
 
 
 def window_means(col: np.ndarray, radii: tuple[int, ...], pages: Pages) -> list[np.ndarray]:
@@ -170,7 +166,7 @@ def context_features(pages: Sequence[PageLines]) -> np.ndarray:
         np.concatenate(parts["cluster"]),
         np.concatenate(parts["cohesion"])[:, None],
     ]
-    return np.concatenate(cols, axis=1).astype(np.float32)
+    return np.concatenate(cols, axis=1, dtype=np.float32)
 
 
 def cluster_features(prose: np.ndarray, words: np.ndarray, max_gap: int = 2) -> np.ndarray:
@@ -269,4 +265,4 @@ def stacked_features(first: np.ndarray, proba: np.ndarray, pages: Pages | None =
     cols.append(shifted(run_before[:, None], (-1,), pages, 0.0))  # the best body probability above
     cols.append(shifted(run_after[:, None], (1,), pages, 0.0))  # and below
     cols.append(run_features(runs, pages))
-    return np.concatenate(cols, axis=1).astype(np.float32)
+    return np.concatenate(cols, axis=1, dtype=np.float32)
