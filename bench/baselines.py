@@ -12,7 +12,7 @@ import re
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from render import REPO, Page
@@ -254,16 +254,26 @@ HTML_SYSTEMS: tuple[System, ...] = (
 )
 
 
+@dataclass(slots=True)
+class Timed:
+    """A system's predictions and the time it took: wall seconds, and this process's CPU seconds (which
+    leave out the time other tenants of a shared machine held the core)."""
+
+    predictions: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    cpu: float = 0.0
+
+
 def run_interleaved(
     systems: Sequence[System], pages: Sequence[Page], chunk: int = 1
-) -> list[tuple[list[str], float] | Exception]:
+) -> list[Timed | Exception]:
     """Run several systems over the same pages, ``chunk`` pages at a time in turn (the order rotating),
     so that a slow spell of this shared machine falls on all of them alike. A system with a ``batch``
     takes each chunk in one call (so ``chunk`` is its batch size); the others page by page. Returns each
-    system's predictions and summed extraction time in seconds, or the exception that stopped it (the
-    others go on). One untimed warm-up call per system first, so that lazy imports and caches are not
-    billed to the pages."""
-    results: list[tuple[list[str], float] | Exception] = [([], 0.0) for _ in systems]
+    system's predictions and summed extraction time, or the exception that stopped it (the others go
+    on). One untimed warm-up call per system first, so that lazy imports and caches are not billed to
+    the pages."""
+    results: list[Timed | Exception] = [Timed() for _ in systems]
     for j, system in enumerate(systems):
         try:
             if pages:
@@ -278,24 +288,24 @@ def run_interleaved(
             if isinstance(done, Exception):
                 continue
             try:
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.process_time()
                 got = system.batch(part) if system.batch is not None else [system.extract(p) for p in part]
-                results[j] = (done[0] + got, done[1] + time.perf_counter() - start)
+                done.cpu += time.process_time() - cpu
+                done.seconds += time.perf_counter() - start
+                done.predictions += got
             except Exception as exc:  # likewise
                 results[j] = exc
     return results
 
 
-def run_rounds(
-    systems: Sequence[System], pages: Sequence[Page], rounds: int = 3
-) -> list[tuple[list[str], float] | Exception]:
+def run_rounds(systems: Sequence[System], pages: Sequence[Page], rounds: int = 3) -> list[Timed | Exception]:
     """Run several systems over the same pages in ``rounds`` rounds; in each, every system takes all the
     pages in one pass (a system with a ``batch``, BATCH pages a call), in an order that rotates from
     round to round. A slow spell of this shared machine then falls on all of them alike, while each
     system runs with its own caches warm, as it would over a corpus. Returns each system's predictions
-    (of the first round) and its extraction time in seconds over all rounds, or the exception that
-    stopped it (the others go on)."""
-    results: list[tuple[list[str], float] | Exception] = [([], 0.0) for _ in systems]
+    (of the first round) and its extraction time over all rounds, or the exception that stopped it (the
+    others go on)."""
+    results: list[Timed | Exception] = [Timed() for _ in systems]
     for turn in range(rounds):
         for k in range(len(systems)):
             j = (k + turn) % len(systems)
@@ -306,13 +316,14 @@ def run_rounds(
             if isinstance(result, Exception):
                 results[j] = result
                 continue
-            results[j] = (done[0] if turn else result[0], done[1] + result[1])
+            done.predictions = done.predictions if turn else result.predictions
+            done.seconds += result.seconds
+            done.cpu += result.cpu
     return results
 
 
-def run_system(system: System, pages: Sequence[Page]) -> tuple[list[str], float]:
-    """Run one system over pages: its predictions and summed extraction time in seconds (raises what it
-    raised)."""
+def run_system(system: System, pages: Sequence[Page]) -> Timed:
+    """Run one system over pages: its predictions and the time it took (raises what it raised)."""
     result = run_interleaved([system], pages, chunk=BATCH if system.batch is not None else 1)[0]
     if isinstance(result, Exception):
         raise result

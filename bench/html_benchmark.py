@@ -43,11 +43,10 @@ def scrapinghub_table(limit: int | None) -> tuple[str, list[dict]]:
         if isinstance(result, Exception):
             rows.append((system.name, system.input, len(pages), None, None, None, f"failed: {result}"))
             continue
-        predictions, seconds = result
         p, r, f = corpus_f1(
-            [shingle_scores(pred, page.gold) for pred, page in zip(predictions, pages, strict=True)]
+            [shingle_scores(pred, page.gold) for pred, page in zip(result.predictions, pages, strict=True)]
         )
-        speed = len(pages) / seconds if seconds else float("inf")
+        speed = len(pages) / result.seconds if result.seconds else float("inf")
         rows.append((system.name, system.input, len(pages), p, r, f, f"{speed:.1f}"))
         out.append({"system": system.name, "precision": p, "recall": r, "f1": f, "pages_per_second": speed})
         print(f"  scrapinghub {system.name:<45} F1 {f:.3f} {speed:.1f} pages/s", file=sys.stderr)
@@ -63,7 +62,7 @@ def wcxb_table(limit: int | None) -> str:
     for system in HTML_SYSTEMS:
         if system.name.startswith("copydesk"):
             continue
-        predictions, _ = run_system(system, pages)
+        predictions = run_system(system, pages).predictions
         by: dict[str, list[float]] = defaultdict(list)
         for pred, page in zip(predictions, pages, strict=True):
             score = word_f1(pred, page.gold)
