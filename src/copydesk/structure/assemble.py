@@ -19,7 +19,7 @@ from copydesk.structure.byline import parse_byline, strip_widgets
 from copydesk.structure.captions import is_credited, split_credit
 from copydesk.structure.dates import find_date, find_dateline
 from copydesk.structure.header import repair_header
-from copydesk.structure.kinds import boilerplate_kind
+from copydesk.structure.kinds import boilerplate_kinds
 from copydesk.structure.prune import not_body
 from copydesk.structure.related import find_related
 from copydesk.structure.repair import strip_fused_glyph
@@ -121,10 +121,12 @@ def assemble(
     removed = [lab == OTHER for lab in labels]
     markers, headlines = find_related(texts, removed, words)
     short_run = _short_runs(texts, removed)
-    lex = view.base[:, _LEX]
     has_date: list[float] = view.base[:, _HAS_DATE].tolist()
-    has_lex: list[bool] = (lex.sum(axis=1) > 0).tolist()
-    for k in [k for k, gone in enumerate(removed) if gone]:
+    gone = [k for k, out in enumerate(removed) if out]
+    kind_of = boilerplate_kinds(
+        [view.tokens[k] for k in gone], view.base[gone][:, _LEX], [short_run[k] for k in gone]
+    )
+    for k, kind in zip(gone, kind_of, strict=True):
         i = view.index[k]
         if k in headlines:
             art.related.append(headlines[k])
@@ -136,11 +138,7 @@ def assemble(
                 art.published, out_labels[i] = found, "date"
                 continue
         out_labels[i] = "boilerplate"
-        kinds[i] = (
-            "navigation"
-            if k in markers
-            else boilerplate_kind(view.tokens[k], lex[k].tolist() if has_lex[k] else (), short_run[k])
-        )
+        kinds[i] = "navigation" if k in markers else kind
 
     if art.body:
         art.dateline = find_dateline(art.body[0])
