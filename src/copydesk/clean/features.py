@@ -159,12 +159,16 @@ def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> tuple[np.n
     visible = np.maximum(chars - spaces, 1.0)
     counted = _flags(texts, joined, cps, starts)
     # Word tokens: every character that is neither a word character nor a line break becomes a space.
-    kept = np.where(word | (cps == 10), cps, 32).astype(np.uint32)
-    tokens = [low.split() for low in kept.tobytes().decode("utf-32-le").lower().split("\n")]
+    # Word characters are never whitespace, so each run of them is one token of str.split: the page is
+    # split once, and each line takes as many tokens as words start in it (a line's count runs to its
+    # line break, so an empty line counts none).
+    flat = np.where(word, cps, 32).astype(np.uint32).tobytes().decode("utf-32-le").lower().split()
+    per_line_tokens = words.astype(np.int64)
+    ends = np.cumsum(per_line_tokens).tolist()
+    tokens = [flat[a:z] for a, z in zip([0, *ends[:-1]], ends, strict=True)]
     # Word-level counts for the whole page at once: one C-level map over the flat token list, then a
     # bincount by line.
-    flat = list(chain.from_iterable(tokens))
-    owner = np.repeat(np.arange(n), np.fromiter(map(len, tokens), dtype=np.int64, count=n))
+    owner = np.repeat(np.arange(n), per_line_tokens)
     listed = np.fromiter(map(lex.codes.get, flat, repeat(0)), dtype=np.int64, count=len(flat))
     stop = np.bincount(owner, weights=(listed & STOP) > 0, minlength=n).astype(np.float32)
     group = listed & GROUP_MASK
