@@ -110,3 +110,31 @@ def test_extract_clean_many_redoes_a_broken_batch_page_by_page(monkeypatch: pyte
     good, bad = cleaner.clean_many(docs)
     assert isinstance(good, copydesk.Article) and good.body
     assert isinstance(bad, ValueError)
+
+
+def test_extract_clean_many_pauses_the_collector_and_restores_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    import copydesk.extract as extract
+
+    seen: list[bool] = []
+    assemble = extract.assemble
+
+    def watching(*args: object) -> copydesk.Article:
+        seen.append(gc.isenabled())
+        return assemble(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(extract, "assemble", watching)
+    cleaner = copydesk.Cleaner(copydesk.CleanOptions(attribute=False))
+    assert gc.isenabled()
+    cleaner.clean_many([(ARTICLE, None), (ARTICLE, None)])
+    assert seen == [False, False] and gc.isenabled()  # paused while cleaning, on again after
+    gc.disable()
+    try:  # a caller's own setting is left as it was
+        cleaner.clean_text(ARTICLE)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(RuntimeError), extract.collector_paused():
+        raise RuntimeError("a failure inside")
+    assert gc.isenabled()
