@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from copydesk.structure.kinds import boilerplate_kind
+from copydesk.structure.kinds import boilerplate_kinds
 from copydesk.structure.related import find_related, is_link_line, is_marker, link_headline, related_runs
 from copydesk.structure.wordlists import WordLists
 
@@ -69,12 +69,12 @@ def test_related_link_lines() -> None:
 
 
 def test_kinds_repeated_brand_is_ad() -> None:
-    assert boilerplate_kind(["cellcard"] * 3, [0.0] * 10, False) == "ad"
+    assert boilerplate_kinds([["cellcard"] * 3], [[0.0] * 10], [False]) == ["ad"]
 
 
 def test_kinds_from_cue_counts() -> None:
     counts = [0.0] * 10
     counts[2] = 1.0  # cookie
-    assert boilerplate_kind(["we", "use", "cookies"], counts, False) == "cookie"
-    assert boilerplate_kind(["weather"], [0.0] * 10, True) == "navigation"
-    assert boilerplate_kind(["something", "else", "entirely"], [0.0] * 10, False) == "other"
+    lines = [["we", "use", "cookies"], ["weather"], ["something", "else", "entirely"]]
+    kinds = boilerplate_kinds(lines, [counts, [0.0] * 10, [0.0] * 10], [False, True, False])
+    assert kinds == ["cookie", "navigation", "other"]

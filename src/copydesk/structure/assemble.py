@@ -124,7 +124,7 @@ def assemble(
     has_date: list[float] = view.base[:, _HAS_DATE].tolist()
     gone = [k for k, out in enumerate(removed) if out]
     kind_of = boilerplate_kinds(
-        [view.tokens[k] for k in gone], view.base[gone][:, _LEX], [short_run[k] for k in gone]
+        [view.tokens[k] for k in gone], view.base[np.ix_(gone, _LEX)], [short_run[k] for k in gone]
     )
     for k, kind in zip(gone, kind_of, strict=True):
         i = view.index[k]

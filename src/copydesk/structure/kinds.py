@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from copydesk.clean.lexicon import GROUPS
 
@@ -16,7 +17,7 @@ _KINDS = [_KIND_OF_GROUP.get(group, group) for group in _PRIORITY]
 
 
 def boilerplate_kinds(
-    tokens: Sequence[list[str]], lexicon_counts: np.ndarray, short_run: Sequence[bool]
+    tokens: Sequence[list[str]], lexicon_counts: ArrayLike, short_run: Sequence[bool]
 ) -> list[str]:
     """The kind of each of several removed lines, from its lowercased word tokens, its cue-word counts
     (a row per line, columns as in ``lexicon.GROUPS``) and whether it stands in a run of short lines."""
@@ -24,7 +25,7 @@ def boilerplate_kinds(
     if not n:
         return []
     sizes = np.fromiter(map(len, tokens), dtype=np.int64, count=n)
-    hits = np.asarray(lexicon_counts, dtype=np.float32).reshape(n, len(GROUPS))[:, _COLUMNS]
+    hits = np.asarray(lexicon_counts)[:, _COLUMNS]
     # A cue names the kind of a short line, or of a long one that has it twice.
     named = (hits > 0) & ((sizes <= 12)[:, None] | (hits >= 2))
     first: list[int] = named.argmax(axis=1).tolist()
@@ -38,9 +39,3 @@ def boilerplate_kinds(
         if toks[0] == toks[-1] and len(set(toks)) == 1:
             out[k] = "ad"  # a brand repeated as a banner: "cellcard cellcard cellcard"
     return out
-
-
-def boilerplate_kind(toks: list[str], lexicon_counts: Sequence[float], short_run: bool) -> str:
-    """:func:`boilerplate_kinds` of one line (cue-word counts empty: none)."""
-    counts = np.asarray(lexicon_counts if len(lexicon_counts) else [0.0] * len(GROUPS), dtype=np.float32)
-    return boilerplate_kinds([toks], counts, [short_run])[0]
