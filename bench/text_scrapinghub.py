@@ -3,9 +3,9 @@
 For each rendering of the pages to plain text, scores copydesk and the baselines with the
 benchmark's own shingle metric and prints one markdown table: precision, recall, F1 and pages per
 second (extraction only, rendering excluded, one process on one core), per wall-clock second and per
-second of the process's CPU time. The systems take turns in three
-passes over all the pages, the order rotating, so that the machine's slow spells fall on all of them
-alike while each runs with its caches warm.
+second of the process's CPU time. The systems take turns in three passes over all the pages, the order
+rotating, so that the machine's slow spells fall on all of them alike while each runs with its caches
+warm.
 
     .venv/bin/python bench/text_scrapinghub.py [--limit N] [--renderer {html-text,inscriptis,both}]
                                                [--json out.json] [--rounds 3]
