@@ -25,6 +25,7 @@ def test_body_file_reads_back_each_row_written_in_any_order(tmp_path: Path) -> N
     texts, got = found.read(np.array([0, 2, 3, 4, 1]))
     assert texts == ["Première ligne.\n\nDeuxième — avec des accents.", "", "one", "a\n\n\n\nb", ""]
     assert got.tolist() == signatures[[0, 2, 3, 4, 1]].tolist()
+    assert found.signatures(np.array([4, 0])).tolist() == signatures[[4, 0]].tolist()
 
 
 def test_body_file_refuses_a_row_never_written(tmp_path: Path) -> None:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
+from copydesk.dedup.clusters import UnionFind
+from copydesk.dedup.finder import DedupOptions
+from copydesk.dedup.lsh import pack, unpack
 from copydesk.run.dedup_sources import _signature_matrix
-from copydesk.run.dedup_stage import cluster_batches
+from copydesk.run.dedup_stage import cluster_batches, join_sure
 
 
 def test_cluster_batches_keep_components_whole_and_cover_every_row() -> None:
@@ -42,3 +45,32 @@ def test_give_back_memory_is_safe_to_call() -> None:
     blob = bytearray(50_000_000)
     del blob
     give_back_memory()  # glibc: returns the free pages; elsewhere: does nothing
+
+
+class _Signatures:
+    """A source that only knows signatures (all join_sure asks for)."""
+
+    def __init__(self, signatures: np.ndarray) -> None:
+        self.matrix = signatures
+        self.asked: list[list[int]] = []
+
+    def signatures(self, rows: np.ndarray) -> np.ndarray:
+        self.asked.append(rows.tolist())
+        return self.matrix[rows]
+
+
+def test_join_sure_joins_sure_pairs_keeps_unsure_ones_and_drops_far_ones() -> None:
+    base = np.arange(100, dtype=np.uint32)
+    near = base.copy()
+    near[:15] += 1000  # 85% of the permutations agree: unsure at threshold 0.8, margin 0.1
+    far = base + 1000  # nothing agrees
+    signatures = np.stack([base, base, near, far, base])
+    pairs = np.sort(pack(np.array([0, 0, 0, 1, 3]), np.array([1, 2, 3, 4, 4])))
+    linked = UnionFind(5)
+    source = _Signatures(signatures)
+    options = DedupOptions(threshold=0.8, margin=0.1)
+    unsure, joined = join_sure(source, pairs, linked, options, block=2)
+    assert joined == 2  # 0-1 and 1-4: identical signatures
+    assert linked.find(0) == linked.find(1) == linked.find(4) != linked.find(2)
+    assert [tuple(p) for p in zip(*(a.tolist() for a in unpack(unsure)), strict=True)] == [(0, 2)]
+    assert all(len(rows) <= 4 for rows in source.asked)  # two pairs at a time: at most four rows

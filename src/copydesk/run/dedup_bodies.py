@@ -94,13 +94,23 @@ class BodyFile:
             ]
         finally:
             os.close(texts_fd)
+        return texts, self._read_signatures(slots)
+
+    def signatures(self, rows: np.ndarray) -> np.ndarray:
+        """The ``(len(rows), permutations)`` signatures of the given rows, without their bodies."""
+        slots = self.slot[np.asarray(rows, dtype=np.int64)]
+        if slots.size and int(slots.min()) < 0:
+            raise ValueError("a row without a signature in the body file")
+        return self._read_signatures(slots)
+
+    def _read_signatures(self, slots: np.ndarray) -> np.ndarray:
         w = self.width
         signatures_fd = os.open(self.folder / SIGNATURES, os.O_RDONLY)
         try:
             raw = b"".join(os.pread(signatures_fd, w, s * w) for s in slots.tolist())
         finally:
             os.close(signatures_fd)
-        return texts, np.frombuffer(raw, dtype=np.uint32).reshape(rows.size, self.permutations)
+        return np.frombuffer(raw, dtype=np.uint32).reshape(slots.size, self.permutations)
 
     def remove(self) -> None:
         """Delete the files."""

@@ -156,12 +156,19 @@ class _BodySource:
 
     def bodies(self, rows: np.ndarray) -> tuple[list[str], np.ndarray]:
         """The bodies and signatures of the given rows, from the body file (made on the first call)."""
+        return self._body_file().read(rows)
+
+    def signatures(self, rows: np.ndarray) -> np.ndarray:
+        """The signatures of the given rows, from the body file (made on the first call)."""
+        return self._body_file().signatures(rows)
+
+    def _body_file(self) -> BodyFile:
         if self._bodies is None:
             found = BodyFile(self.body_folder, self.rows, self.options.permutations)
             with found.writing():
                 self._fill_bodies(found)
             self._bodies = found
-        return self._bodies.read(rows)
+        return self._bodies
 
     def close(self) -> None:
         """Remove the body file."""
