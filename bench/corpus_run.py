@@ -2,8 +2,9 @@
 
 Prints, for each corpus size: documents per second per core end to end (``copydesk run`` to a DuckDB
 store, startup and loading included) without attribution, with attribution, and with the Ray executor;
-the clean step alone (``Cleaner.clean_many`` in batches as a run takes them, one process, no I/O: the
-ceiling for a run); and the peak RSS of the whole process tree (driver, workers, Ray's processes).
+the clean step alone (``Cleaner.clean_many`` in batches as a run takes them, no I/O), in one process and
+in one process per worker at once (the ceiling for a run on all the cores, and how much of it each run
+reaches); and the peak RSS of the whole process tree (driver, workers, Ray's processes).
 Targets: >= 200 docs/s/core end to end without attribution; peak RSS under 2 GB and within 10% between
 sizes.
 
@@ -21,6 +22,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import psutil
 
@@ -100,6 +102,27 @@ def clean_alone(count: int, attribute: bool) -> tuple[float, float]:
     return time.perf_counter() - start, time.process_time() - cpu
 
 
+def clean_alone_at_once(count: int, processes: int) -> tuple[float, float]:
+    """The clean step alone (no attribution) in ``processes`` processes at once, as a run's workers clean:
+    the longest wall time and the summed CPU time. What a run could reach if reading, writing, loading
+    and deduplicating cost nothing."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    procs = [context.Process(target=_clean_alone_into, args=(results, count)) for _ in range(processes)]
+    for proc in procs:
+        proc.start()
+    times = [results.get() for _ in procs]
+    for proc in procs:
+        proc.join()
+    return max(wall for wall, _ in times), sum(cpu for _, cpu in times)
+
+
+def _clean_alone_into(results: Any, count: int) -> None:
+    results.put(clean_alone(count, False))
+
+
 Row = tuple[str, int, int, float, float, int]  # what, docs, cores, wall s, CPU s, peak RSS
 
 
@@ -131,6 +154,10 @@ def main() -> int:
             wall, cpu = clean_alone(args.clean_docs, attribute)
             label = f"clean step alone, {'with' if attribute else 'no'} attribution"
             rows.append((label, args.clean_docs, 1, wall, cpu, 0))
+        wall, cpu = clean_alone_at_once(args.clean_docs, w)
+        rows.append(
+            (f"clean step alone, no attribution, {w} processes at once", args.clean_docs * w, w, wall, cpu, 0)
+        )
     # The largest size last: the other measurements are in even if it is stopped.
     sizes = sorted(args.docs)
     e2e("run, no attribution", sizes[0], ["--no-attribute"])
@@ -150,7 +177,8 @@ def print_table(rows: list[Row], sizes: list[int], ray_docs: int) -> None:
     """Print the results as a markdown table, then the Ray overhead and the RSS spread."""
     print(f"\ncopydesk run on a synthetic corpus ({os.cpu_count()} cores, shared with other jobs)\n")
     print("docs/s/core (wall) = docs / wall seconds / cores used; docs per CPU second counts the CPU time")
-    print("of every process of the run (driver, workers, Ray): it does not depend on the machine's load.\n")
+    print("of every process of the run (driver, workers, Ray): it leaves out the time other jobs hold the")
+    print("cores, though not how much they slow ours (shared caches and memory).\n")
     print(
         "| measurement | docs | cores | wall s | CPU s | docs/s/core (wall) | docs per CPU s | peak RSS MB |"
     )
@@ -168,6 +196,12 @@ def print_table(rows: list[Row], sizes: list[int], ray_docs: int) -> None:
             f"\nRay executor vs local at {ray_docs:,} docs: wall time {ray[0][3] / local[0][3] - 1:+.0%}, "
             f"CPU time {ray[0][4] / local[0][4] - 1:+.0%}, peak RSS {ray[0][5] / local[0][5] - 1:+.0%}"
         )
+    ceiling = [r for r in rows if r[0].endswith("processes at once")]
+    runs = [r for r in rows if r[0] == "run, no attribution" and r[1] in sizes]
+    if ceiling and runs:
+        top = ceiling[0][1] / ceiling[0][3] / ceiling[0][2]
+        shares = ", ".join(f"{r[1]:,}: {r[1] / r[3] / r[2] / top:.0%}" for r in runs)
+        print(f"Runs against the clean step alone on every core ({top:,.1f} docs/s/core): {shares}")
     by_size = [r for r in rows if r[0] == "run, no attribution" and r[1] in sizes]
     if len(by_size) > 1:
         low, high = min(r[5] for r in by_size), max(r[5] for r in by_size)
