@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
+import pytest
+
 from copydesk.record import Article, Boilerplate, Entity, Line, Quote, Reject
 from copydesk.step import Item
 from copydesk.write.duckdb import Store
@@ -56,6 +59,19 @@ def test_duckdb_store_loads_each_key_once(tmp_path: Path) -> None:
         counts = store.counts()
         assert set(store.loaded_shards()) == {"s1", "s2"}
     assert (counts["articles"], counts["quotes"], counts["lines"], counts["rejects"]) == (5, 10, 10, 1)
+
+
+def test_duckdb_store_loads_several_shards_in_one_transaction(tmp_path: Path) -> None:
+    with Store(tmp_path / "c.duckdb") as store:
+        added = store.load_shards(
+            [("s1", shard(tmp_path, "s1", range(3)), {}), ("s2", shard(tmp_path, "s2", range(2, 5)), {})], "r"
+        )
+        assert (added, set(store.loaded_shards()), store.counts()["articles"]) == (5, {"s1", "s2"}, 5)
+        broken = {"articles": str(tmp_path / "missing.parquet")}
+        with pytest.raises(duckdb.Error):
+            store.load_shards([("s3", shard(tmp_path, "s3", range(5, 7)), {}), ("s4", broken, {})], "r")
+        # Nothing of a failed group stays: neither its good shard's rows nor its record.
+        assert set(store.loaded_shards()) == {"s1", "s2"} and store.counts()["articles"] == 5
 
 
 def test_duckdb_store_has_indexes(tmp_path: Path) -> None:

@@ -146,29 +146,42 @@ class Store:
 
     def load_shard(self, shard_id: str, files: dict[str, str], summary: dict[str, Any], run_id: str) -> int:
         """Load one shard's Parquet files in one transaction; return the articles added."""
+        return self.load_shards([(shard_id, files, summary)], run_id)
+
+    def load_shards(self, shards: list[tuple[str, dict[str, str], dict[str, Any]]], run_id: str) -> int:
+        """Load several shards (id, Parquet files by table, summary) in one transaction; return the
+        articles added. A commit costs more than the inserts it ends, and more as the store grows, so a
+        run loads a few shards at a time (:data:`copydesk.run.driver.LOAD_GROUP_SHARDS`)."""
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            added = 0
-            if "articles" in files:
-                _stage(con, files["articles"], "articles")
-                for table, projection in PROJECTIONS.items():
-                    sql = projection.replace("$run", _quote(run_id))
-                    inserted = con.execute(f"INSERT INTO {table} BY NAME {sql}").fetchall()[0][0]
-                    added = inserted if table == "articles" else added
-            if "rejects" in files:
-                _stage(con, files["rejects"], "rejects")
-                con.execute(f"INSERT INTO rejects BY NAME {REJECTS.replace('$run', _quote(run_id))}")
-            con.execute("DROP VIEW IF EXISTS src")
-            con.execute("DROP TABLE IF EXISTS src_held")
-            con.execute(
-                "INSERT OR REPLACE INTO shards VALUES (?, ?, ?, ?, now())",
-                [shard_id, run_id, summary.get("input"), orjson.dumps(summary).decode()],
-            )
+            added = sum(self._insert_shard(*shard, run_id) for shard in shards)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
+        return added
+
+    def _insert_shard(
+        self, shard_id: str, files: dict[str, str], summary: dict[str, Any], run_id: str
+    ) -> int:
+        con = self.con
+        added = 0
+        if "articles" in files:
+            _stage(con, files["articles"], "articles")
+            for table, projection in PROJECTIONS.items():
+                sql = projection.replace("$run", _quote(run_id))
+                inserted = con.execute(f"INSERT INTO {table} BY NAME {sql}").fetchall()[0][0]
+                added = inserted if table == "articles" else added
+        if "rejects" in files:
+            _stage(con, files["rejects"], "rejects")
+            con.execute(f"INSERT INTO rejects BY NAME {REJECTS.replace('$run', _quote(run_id))}")
+        con.execute("DROP VIEW IF EXISTS src")
+        con.execute("DROP TABLE IF EXISTS src_held")
+        con.execute(
+            "INSERT OR REPLACE INTO shards VALUES (?, ?, ?, ?, now())",
+            [shard_id, run_id, summary.get("input"), orjson.dumps(summary).decode()],
+        )
         return int(added)
 
     def begin_run(
