@@ -83,9 +83,7 @@ class BodyFile:
     def read(self, rows: np.ndarray) -> tuple[list[str], np.ndarray]:
         """The bodies and the ``(len(rows), permutations)`` signatures of the given rows."""
         rows = np.asarray(rows, dtype=np.int64)
-        slots = self.slot[rows]
-        if slots.size and int(slots.min()) < 0:
-            raise ValueError("a row without a signature in the body file")
+        slots = self._slots_of(rows)
         texts_fd = os.open(self.folder / TEXTS, os.O_RDONLY)
         try:
             texts = [
@@ -98,10 +96,14 @@ class BodyFile:
 
     def signatures(self, rows: np.ndarray) -> np.ndarray:
         """The ``(len(rows), permutations)`` signatures of the given rows, without their bodies."""
-        slots = self.slot[np.asarray(rows, dtype=np.int64)]
+        return self._read_signatures(self._slots_of(np.asarray(rows, dtype=np.int64)))
+
+    def _slots_of(self, rows: np.ndarray) -> np.ndarray:
+        """Where the rows' signatures are in the file; raise for a row never written."""
+        slots = self.slot[rows]
         if slots.size and int(slots.min()) < 0:
             raise ValueError("a row without a signature in the body file")
-        return self._read_signatures(slots)
+        return slots
 
     def _read_signatures(self, slots: np.ndarray) -> np.ndarray:
         w = self.width
