@@ -31,6 +31,21 @@ def test_byline_date_is_split_off() -> None:
     assert by.date_text is not None and "2025" in by.date_text
 
 
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("By Anna Berg | 12 March 2024", "12 March 2024"),
+        ("By Anna Berg - 2024-03-12 10:00", "2024-03-12 10:00"),
+        ("By Anna Berg | 5/3/24", "5/3/24"),
+        ("By Anna Berg | 2 comments", None),  # digits, but no date
+    ],
+)
+def test_byline_date_forms(line: str, date: str | None) -> None:
+    by = parse_byline(line, WORDS)
+    assert by.date_text == date
+    assert "Anna Berg" in by.authors
+
+
 def test_byline_publisher_from_url() -> None:
     by = parse_byline("Phnom Penh Post / Vandy Muong", WORDS, url="https://www.phnompenhpost.com/x")
     assert by.publisher == "Phnom Penh Post"

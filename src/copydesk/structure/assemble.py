@@ -142,8 +142,8 @@ def assemble(
 
     if art.body:
         art.dateline = find_dateline(art.body[0])
-    art.lines = _line_records(lines, view, out_labels, kinds)
-    removed_lines = [Boilerplate(ln.text, ln.kind, ln.index) for ln in art.lines if ln.kind]
+    art.lines, line_kinds = _line_records(lines, view, out_labels, kinds)
+    removed_lines = [Boilerplate(lines[i], kind, i) for i, kind in enumerate(line_kinds) if kind]
     art.boilerplate = (
         sorted(removed_lines + extra_boiler, key=lambda b: b.line) if extra_boiler else removed_lines
     )
@@ -157,7 +157,11 @@ def drop_title_echo(article: Article) -> None:
         return
     key = " ".join(_WORD.findall(article.title.lower()))
     longest = 2 * len(article.title) + 20  # far longer paragraphs cannot have the same words
-    echoes = {p for p in article.body if len(p) <= longest and " ".join(_WORD.findall(p.lower())) == key}
+    # Nor can shorter ones than half the key: lowercasing at most doubles a text (only "İ" grows).
+    shortest = len(key) // 2
+    echoes = {
+        p for p in article.body if shortest <= len(p) <= longest and " ".join(_WORD.findall(p.lower())) == key
+    }
     if not echoes:
         return
     article.body = [p for p in article.body if p not in echoes]
@@ -168,7 +172,8 @@ def drop_title_echo(article: Article) -> None:
 
 def _line_records(
     lines: list[str], view: PageView, labels: dict[int, str], kinds: dict[int, str]
-) -> list[Line]:
+) -> tuple[list[Line], list[str | None]]:
+    """Every input line's record, and each line's boilerplate kind (None for a line kept or blank)."""
     n = len(lines)
     score = np.zeros(n)
     score[view.index] = view.proba[:, BODY].round(4)
@@ -178,7 +183,7 @@ def _line_records(
     kind: list[str | None] = ["other" if lab == "boilerplate" else None for lab in label]
     for i, k in kinds.items():
         kind[i] = k
-    return list(map(Line, range(n), lines, label, score.tolist(), kind))
+    return list(map(Line, range(n), lines, label, score.tolist(), kind)), kind
 
 
 class LazyVocabulary(Mapping[str, int]):

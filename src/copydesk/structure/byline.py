@@ -20,7 +20,8 @@ _DATE_TAIL = re.compile(
     r"\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}).*$",
     re.I,
 )
-_DIGIT = re.compile(r"\d")
+# Every date form above has four digits in a row or a digit, a dot or slash and a digit ("5/3/24").
+_DATE_HINT = re.compile(r"\d{4}|\d[./]\d")
 _SPLIT = re.compile(r"\s+(?:/|\||and|und|et|y|e|en|och|og|i|&)\s+|\s*[,;/|·•]\s*", re.I)
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$|^(?:van|von|de|da|del|der|den|di|du|la|le|bin|al|el)$")
 
@@ -76,7 +77,7 @@ def parse_byline(line: str, words: WordLists, url: str | None = None) -> Byline:
     """Split a byline into authors, publisher, a date and removed widget text."""
     out = Byline()
     text, out.removed = strip_widgets(line.strip(), words)
-    m = _DATE_TAIL.search(text) if _DIGIT.search(text) else None  # every date form has a digit
+    m = _DATE_TAIL.search(text) if _DATE_HINT.search(text) else None
     if m and m.start() > 0:
         out.date_text = m.group(0).strip(" |•·,–—-")
         text = text[: m.start()]

@@ -36,7 +36,9 @@ def repeats(texts: list[str], kept: list[bool]) -> set[int]:
         text = texts[k]
         if text.count(" ") < REPEAT_WORDS - 1:  # lines are whitespace-normalised
             continue
-        key = " ".join(text.lower().split())
+        key = text.lower()
+        if "  " in key or not key.isprintable() or key[0] == " " or key[-1] == " ":
+            key = " ".join(key.split())  # (cleaned lines are whitespace-normalised already)
         if key in seen:
             out.add(k)
         seen.add(key)
