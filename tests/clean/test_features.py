@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -73,3 +75,22 @@ def test_features_phrases_match_whole_words_on_one_line() -> None:
 
 def test_features_emoji_are_not_words() -> None:
     assert page_lines(["📱 Torn between phones"], LEX, TABLE).tokens == [["torn", "between", "phones"]]
+
+
+def test_features_bullets_in_any_script_and_urls_per_line() -> None:
+    lines = ["٣. point in Arabic digits", "-item", "- item"]
+    lines += ["Mail me@example.com today", "http", "See www.x.org"]
+    page = page_lines(lines, LEX, TABLE)
+    assert page.base[:, COL["starts_bullet"]].tolist() == [1.0, 0.0, 1.0, 0.0, 0.0, 0.0]
+    assert page.base[:, COL["has_url"]].tolist() == [0.0, 0.0, 0.0, 1.0, 0.0, 1.0]
+
+
+@pytest.mark.parametrize("text", ["a - b – c — d", "a - - b", "a - - - b", "x -- y", "- a -", "a - b"])
+def test_features_spaced_dashes_counted_as_the_pattern_finds_them(text: str) -> None:
+    page = page_lines([text, "no dash", text], LEX, TABLE)
+    expected = float(len(re.findall(r" [-–—] ", text)))
+    assert page.base[:, COL["separators"]].tolist() == [
+        expected + text.count("|") + text.count("/"),
+        0.0,
+        expected + text.count("|") + text.count("/"),
+    ]

@@ -29,8 +29,7 @@ def _code_table(chars: str) -> np.ndarray:
 _TERMINAL_TABLE = _code_table(".!?。！？…:;\"'”’»)]")
 _COMMA_TABLE = _code_table(",;-–—")
 _STRICT_TERMINAL = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
-_SPACED_DASH = re.compile(r" [-–—] ")
-_BULLET = re.compile(r"(?:[*•·▪►▸‣◦\-–—]|\d{1,3}[.)])(?:\s|$)")
+_BULLET = re.compile(r"(?:[*•·▪►▸‣◦\-–—]|\d{1,3}[.)])(?:\s|$)")  # marks: _BULLET_MARKS
 _URL = re.compile(r"https?://|www\.|@[\w-]+\.[a-z]")
 
 #: Names of the per-line features, in column order.
@@ -91,22 +90,65 @@ def char_table() -> np.ndarray:
     return table
 
 
-def _per_line(pattern: re.Pattern[str], text: str, starts: np.ndarray) -> np.ndarray:
-    """How many matches of ``pattern`` start in each line of ``text``."""
-    pos = [m.start() for m in pattern.finditer(text)]
-    if not pos:
+def _bullet_starts() -> np.ndarray:
+    """1 at the code points a bulleted line can open with (:data:`_BULLET`): its marks and the decimal
+    digits, which ``\\d`` matches in any script."""
+    table = np.zeros(0x10000, dtype=bool)
+    table[[ord(c) for c in _BULLET_MARKS]] = True
+    table[[cp for cp in range(0x10000) if chr(cp).isdecimal()]] = True
+    return table
+
+
+_BULLET_MARKS = "*•·▪►▸‣◦-–—"
+_BULLET_START = _bullet_starts()
+
+
+def _lines_with(joined: str, literals: Sequence[str], starts: np.ndarray) -> list[int]:
+    """The lines of ``joined`` (each starting at ``starts``) that hold one of the literals, in order."""
+    found = []
+    for literal in literals:
+        at = joined.find(literal)
+        while at >= 0:
+            found.append(at)
+            at = joined.find(literal, at + 1)
+    return np.unique(np.searchsorted(starts, found, side="right") - 1).tolist() if found else []
+
+
+def _spaced_dashes(cps: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """How many spaced dashes (" - ", " – ", " — ") start in each line, counted as ``re.finditer`` counts
+    them: the next may start only after the last ends (" - - " holds one)."""
+    space = cps[:-2] == 32
+    dash = cps[1:-1]
+    at = np.flatnonzero(space & ((dash == 45) | (dash == 0x2013) | (dash == 0x2014)) & (cps[2:] == 32))
+    if len(at) > 1 and (np.diff(at) == 2).any():  # overlapping candidates: keep the leftmost of each
+        kept, last = [], -3
+        for i in at.tolist():
+            if i >= last + 3:
+                kept.append(i)
+                last = i
+        at = np.asarray(kept)
+    if not len(at):
         return np.zeros(len(starts), dtype=np.float32)
-    owner = np.searchsorted(starts, np.asarray(pos), side="right") - 1
+    owner = np.searchsorted(starts, at, side="right") - 1
     return np.bincount(owner, minlength=len(starts)).astype(np.float32)
 
 
 def _flags(texts: list[str], joined: str, cps: np.ndarray, starts: np.ndarray) -> np.ndarray:
-    """Four 0/1 columns: the line starts with a bullet, has a URL, a year (19xx/20xx), a clock time."""
+    """Four 0/1 columns: the line starts with a bullet, has a URL, a year (19xx/20xx), a clock time.
+
+    The bullet and URL patterns are tried only on the lines that could match them: those opening with a
+    bullet's first character, those holding a URL's literal part (no match spans lines)."""
     n = len(texts)
     out = np.zeros((4, n), dtype=np.float32)
-    out[0] = np.fromiter(map(bool, map(_BULLET.match, texts)), dtype=np.float32, count=n)
-    if "http" in joined or "www." in joined or "@" in joined:
-        out[1] = np.minimum(_per_line(_URL, joined, starts), 1.0)
+    if n and len(cps):
+        first = cps[np.minimum(starts, len(cps) - 1)]  # (the lines are not empty)
+        could = (first > 0xFFFF) | _BULLET_START[np.minimum(first, 0xFFFF)]  # astral: tried alike
+        for i in np.flatnonzero(could).tolist():
+            if _BULLET.match(texts[i]):
+                out[0, i] = 1.0
+    for i in _lines_with(joined, ("http", "www.", "@"), starts):
+        if _URL.search(texts[i]):
+            out[1, i] = 1.0
     c = np.concatenate([cps, np.zeros(5, dtype=cps.dtype)])
     digit = (c - 48) < 10  # ASCII digits (unsigned: code points below "0" wrap round)
     at = np.flatnonzero(digit[: len(cps)])  # patterns are tested at the digits only
@@ -181,11 +223,7 @@ def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> tuple[np.n
             g = phrases.get(tuple(flat[i : i + length]), 0)
             if g and owner[min(i + length - 1, len(flat) - 1)] == owner[i]:  # not across lines
                 groups[owner[i], g - 1] += 1.0
-    dashes = (
-        _per_line(_SPACED_DASH, joined, starts)
-        if " - " in joined or "–" in joined or "—" in joined
-        else np.zeros(n, dtype=np.float32)
-    )
+    dashes = _spaced_dashes(cps, starts)
     ends = starts + lens - 1
     last_cp = np.minimum(cps[ends], 0xFFFF)
     tails = [t[-4:] for t in texts]
