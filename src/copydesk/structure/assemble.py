@@ -115,7 +115,8 @@ def assemble(
         elif lab == BODY:
             para = strip_fused_glyph(text, vocabulary)
             art.body.append(para)
-            heading = len(para.split()) <= 12 and not _HEADING_END.search(para)
+            # At most 12 words (split stops after 12 cuts), no final punctuation.
+            heading = len(para.split(None, 12)) <= 12 and not _HEADING_END.search(para)
             out_labels[i] = "heading" if heading else "body"
 
     removed = [lab == OTHER for lab in labels]

@@ -34,7 +34,7 @@ TITLE_REACH = 3  # how far above a byline its headline may stand
 
 def is_strong_byline(text: str, words: WordLists, url: str | None) -> bool:
     """A short line that reads unmistakably as a byline."""
-    if len(text.split()) > 14:
+    if len(text.split(None, 14)) > 14:
         return False
     by = parse_byline(text, words, url)
     if not by.authors:

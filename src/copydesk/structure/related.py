@@ -87,7 +87,7 @@ def _markers(texts: list[str], among: list[bool], words: WordLists) -> set[int]:
 
 def looks_like_headline(text: str) -> bool:
     """Headline shape: 3-25 words, no sentence break inside, not ending in a full stop."""
-    n = len(text.split())
+    n = len(text.split(None, 25))  # (26 for any longer line)
     return 3 <= n <= 25 and not text.endswith(".") and ". " not in text and "|" not in text
 
 
