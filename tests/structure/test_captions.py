@@ -21,6 +21,9 @@ from copydesk.structure.captions import is_credited, split_credit
         ),
         ("Flooded streets in Valencia. AFP/Getty Images", "Flooded streets in Valencia.", "AFP/Getty Images"),
         ("Die Kanzlerin in Berlin. Foto: dpa", "Die Kanzlerin in Berlin.", "dpa"),
+        ("Rescue teams at work [Reuters]  ", "Rescue teams at work", "Reuters"),  # brackets, then spaces
+        ("Rescue teams at work AP/Jane Roe", "Rescue teams at work", "AP/Jane Roe"),  # no full stop
+        ("Rescue teams at work! EPA", "Rescue teams at work!", "EPA"),
     ],
 )
 def test_captions_split_credit(text: str, caption: str, credit: str) -> None:

@@ -40,7 +40,7 @@ def is_credited(text: str) -> bool:
 
 def split_credit(text: str) -> Caption:
     """Return the caption with a trailing photo credit split off, when it carries one."""
-    for pattern in (_LABELLED, _PAREN, _TRAILING, _SLASHED):
+    for pattern in _possible_credits(text):
         m = pattern.search(text)
         if m and m.start() > 0:
             credit = m.group("credit").strip(" .,;:|/()[]–—-")
@@ -48,3 +48,17 @@ def split_credit(text: str) -> Caption:
             if credit and rest:
                 return Caption(text=rest, credit=credit)
     return Caption(text=text, credit=None)
+
+
+def _possible_credits(text: str) -> list[re.Pattern[str]]:
+    """The credit patterns, in order, less those a character test rules out (each tries every position of
+    a line): a credit in brackets ends the line with one, a "sentence. Credit" needs a sentence's end,
+    an "Agency/Name" credit needs its slash."""
+    patterns = [_LABELLED]
+    if text.rstrip().endswith((")", "]")):
+        patterns.append(_PAREN)
+    if "." in text or "!" in text or "?" in text or "…" in text:
+        patterns.append(_TRAILING)
+    if "/" in text:
+        patterns.append(_SLASHED)
+    return patterns
