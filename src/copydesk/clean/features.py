@@ -29,7 +29,8 @@ def _code_table(chars: str) -> np.ndarray:
 _TERMINAL_TABLE = _code_table(".!?。！？…:;\"'”’»)]")
 _COMMA_TABLE = _code_table(",;-–—")
 _STRICT_TERMINAL = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
-_BULLET = re.compile(r"(?:[*•·▪►▸‣◦\-–—]|\d{1,3}[.)])(?:\s|$)")  # marks: _BULLET_MARKS
+_BULLET_MARKS = "*•·▪►▸‣◦-–—"
+_BULLET = re.compile(rf"(?:[{re.escape(_BULLET_MARKS)}]|\d{{1,3}}[.)])(?:\s|$)")
 _URL = re.compile(r"https?://|www\.|@[\w-]+\.[a-z]")
 
 #: Names of the per-line features, in column order.
@@ -64,7 +65,14 @@ _I = {name: i for i, name in enumerate(BASE_NAMES)}
 # Character classes, as bits of a lookup table over the Basic Multilingual Plane.
 ALPHA, DIGIT, UPPER, SPACE, WORD, SEPARATOR, QUOTE, CODE, TERMINAL = 1, 2, 4, 8, 16, 32, 64, 128, 256
 LOWER = 512
-_SPECIAL = {SEPARATOR: "|»›·•/\\", QUOTE: '"“”„«»', CODE: "{};=<>", TERMINAL: ".!?。！？"}
+BULLET = 1024  # a character a bulleted line can open with (:data:`_BULLET`)
+_SPECIAL = {
+    SEPARATOR: "|»›·•/\\",
+    QUOTE: '"“”„«»',
+    CODE: "{};=<>",
+    TERMINAL: ".!?。！？",
+    BULLET: _BULLET_MARKS,
+}
 
 
 def char_table() -> np.ndarray:
@@ -83,24 +91,13 @@ def char_table() -> np.ndarray:
             bits |= UPPER
         elif c.islower():
             bits |= LOWER
+        if c.isdecimal():  # what \d matches, in any script
+            bits |= BULLET
         table[cp] = bits
     for bit, chars in _SPECIAL.items():
         for c in chars:
             table[ord(c)] |= bit
     return table
-
-
-def _bullet_starts() -> np.ndarray:
-    """1 at the code points a bulleted line can open with (:data:`_BULLET`): its marks and the decimal
-    digits, which ``\\d`` matches in any script."""
-    table = np.zeros(0x10000, dtype=bool)
-    table[[ord(c) for c in _BULLET_MARKS]] = True
-    table[[cp for cp in range(0x10000) if chr(cp).isdecimal()]] = True
-    return table
-
-
-_BULLET_MARKS = "*•·▪►▸‣◦-–—"
-_BULLET_START = _bullet_starts()
 
 
 def _lines_with(joined: str, literals: Sequence[str], starts: np.ndarray) -> list[int]:
@@ -133,16 +130,17 @@ def _spaced_dashes(cps: np.ndarray, starts: np.ndarray) -> np.ndarray:
     return np.bincount(owner, minlength=len(starts)).astype(np.float32)
 
 
-def _flags(texts: list[str], joined: str, cps: np.ndarray, starts: np.ndarray) -> np.ndarray:
+def _flags(texts: list[str], joined: str, cps: np.ndarray, cls: np.ndarray, starts: np.ndarray) -> np.ndarray:
     """Four 0/1 columns: the line starts with a bullet, has a URL, a year (19xx/20xx), a clock time.
 
     The bullet and URL patterns are tried only on the lines that could match them: those opening with a
-    bullet's first character, those holding a URL's literal part (no match spans lines)."""
+    bullet's first character (:data:`BULLET` in ``cls``, the page's character classes), those holding a
+    URL's literal part (no match spans lines)."""
     n = len(texts)
     out = np.zeros((4, n), dtype=np.float32)
     if n and len(cps):
-        first = cps[np.minimum(starts, len(cps) - 1)]  # (the lines are not empty)
-        could = (first > 0xFFFF) | _BULLET_START[np.minimum(first, 0xFFFF)]  # astral: tried alike
+        first = np.minimum(starts, len(cps) - 1)  # (the lines are not empty)
+        could = (cps[first] > 0xFFFF) | ((cls[first] & BULLET) > 0)  # astral: tried alike
         for i in np.flatnonzero(could).tolist():
             if _BULLET.match(texts[i]):
                 out[0, i] = 1.0
@@ -199,7 +197,7 @@ def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> tuple[np.n
     code = per_line((cls & CODE) > 0)
     chars = lens.astype(np.float32)
     visible = np.maximum(chars - spaces, 1.0)
-    counted = _flags(texts, joined, cps, starts)
+    counted = _flags(texts, joined, cps, cls, starts)
     # Word tokens: every character that is neither a word character nor a line break becomes a space.
     # Word characters are never whitespace, so each run of them is one token of str.split: the page is
     # split once, and each line takes as many tokens as words start in it (a line's count runs to its
