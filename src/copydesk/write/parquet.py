@@ -73,6 +73,16 @@ def reject_schema() -> Any:
     )
 
 
+def rows_table(rows: list[dict[str, Any]], schema: Any) -> Any:
+    """The Arrow table of rows (dicts by column name; a missing name is null), built a column at a time:
+    the same table as ``Table.from_pylist``, in about half the time (it makes each row's values one by one)."""
+    import pyarrow as pa
+
+    return pa.Table.from_arrays(
+        [pa.array([row.get(f.name) for row in rows], type=f.type) for f in schema], schema=schema
+    )
+
+
 def article_row(
     key: str, input: str, source: str | None, position: int, article: Article, *, arrow: bool = False
 ) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from copydesk.errors import CopydeskError
 from copydesk.record import Article, Reject
 from copydesk.step import Item
 from copydesk.write.jsonl import JsonlWriter
-from copydesk.write.parquet import article_row, article_schema, reject_row, reject_schema
+from copydesk.write.parquet import article_row, article_schema, reject_row, reject_schema, rows_table
 
 OUTPUT_FORMATS = ("parquet", "jsonl")
 TABLES = ("articles", "rejects")
@@ -113,13 +113,12 @@ class ShardWriter:
             for row in rows:
                 writer.write(row)
         else:
-            import pyarrow as pa
             import pyarrow.parquet as pq
 
             schema = article_schema() if table == "articles" else reject_schema()
             if writer is None:
                 writer = self._writers[table] = pq.ParquetWriter(self.tmp[table], schema, compression="zstd")
-            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+            writer.write_table(rows_table(rows, schema))
         rows.clear()
 
     def commit(self, summary: dict[str, Any]) -> dict[str, str]:
