@@ -26,5 +26,20 @@ def test_assemble_photo_credit_line_is_a_caption_even_when_scored_body() -> None
     lines = [*prose, credited, "Officials said the water had risen by more than two metres overnight."]
     art = assemble(lines, _view(lines, body=0.9), Decoding(0.5), WordLists.load(), None)
     assert art.body == [*prose, lines[-1]]
-    assert [(c.text[:9], c.credit) for c in art.captions] == [("Residents", "Jane Doe")]
+    assert [(c.text[:9], c.credit) for c in art.captions] == [("Residents", "AP Photo/Jane Doe")]
     assert [ln.label for ln in art.lines] == ["body"] * 6 + ["caption", "body"]
+
+
+def test_assemble_credit_line_goes_to_the_caption_above() -> None:
+    prose = [f"Paragraph {n} of the story says what happened in the northern provinces." for n in range(6)]
+    caption = "Residents wade through a flooded street in the northern provinces"
+    lines = [*prose[:3], caption, "(Image credit: Jane Doe)", *prose[3:], "Photo: Reuters"]
+    view = _view(lines, body=0.9)
+    view.proba[3] = 0.01
+    view.proba[3, CLASSES.index("caption")] = 0.96  # the model's caption, with no credit of its own
+    art = assemble(lines, view, Decoding(0.5), WordLists.load(), None)
+    assert art.body == prose
+    # The credit line under the caption is its credit; a credit line under prose is a caption of its
+    # own, with no text.
+    assert [(c.text, c.credit) for c in art.captions] == [(caption, "Jane Doe"), ("", "Reuters")]
+    assert [ln.label for ln in art.lines][3:5] == ["caption", "caption"]

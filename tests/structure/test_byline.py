@@ -46,6 +46,29 @@ def test_byline_date_forms(line: str, date: str | None) -> None:
     assert "Anna Berg" in by.authors
 
 
+@pytest.mark.parametrize(
+    ("line", "author", "date"),
+    [
+        ("By Jane Smith 12/03/2019", "Jane Smith", "12/03/2019"),
+        ("By Jane Smith, 12.03.2019", "Jane Smith", "12.03.2019"),
+        ("Jane Smith 2019-03-12", "Jane Smith", "2019-03-12"),
+        ("By Jane Smith 12 March 2019", "Jane Smith", "12 March 2019"),
+        # A day name goes with its date.
+        ("By Jane Smith Tuesday, 12 March 2019", "Jane Smith", "Tuesday, 12 March 2019"),
+        ("Von Max Muster, Dienstag, 12. März 2019", "Max Muster", "Dienstag, 12. März 2019"),
+        ("By Jane Smith, Tue. March 12, 2019", "Jane Smith", "Tue. March 12, 2019"),
+    ],
+)
+def test_byline_name_before_a_date_stays_whole(line: str, author: str, date: str) -> None:
+    by = parse_byline(line, WORDS)
+    assert (by.authors, by.date_text) == ([author], date)
+
+
+def test_byline_prefix_without_a_name_is_no_author() -> None:
+    by = parse_byline("Written By Feb 11, 2019 · 3 min read", WORDS)
+    assert (by.authors, by.date_text) == ([], "Feb 11, 2019 · 3 min read")
+
+
 def test_byline_publisher_from_url() -> None:
     by = parse_byline("Phnom Penh Post / Vandy Muong", WORDS, url="https://www.phnompenhpost.com/x")
     assert by.publisher == "Phnom Penh Post"

@@ -24,6 +24,12 @@ from copydesk.structure.captions import is_credited, split_credit
         ("Rescue teams at work [Reuters]  ", "Rescue teams at work", "Reuters"),  # brackets, then spaces
         ("Rescue teams at work AP/Jane Roe", "Rescue teams at work", "AP/Jane Roe"),  # no full stop
         ("Rescue teams at work! EPA", "Rescue teams at work!", "EPA"),
+        # An agency before the label belongs to the credit, in brackets or after a sentence's end.
+        ("Protesters in the square. (AP Photo/Jane Roe)", "Protesters in the square.", "AP Photo/Jane Roe"),
+        ("Protesters in the square (AP Photo/Jane Roe)", "Protesters in the square", "AP Photo/Jane Roe"),
+        ("Hun Sen at a rally. Xinhua Photo/Li Ming", "Hun Sen at a rally.", "Xinhua Photo/Li Ming"),
+        ("Flooded streets (Photo: AFP)", "Flooded streets", "AFP"),  # the label alone is not kept
+        ("Crowds in Paris Photo: Reuters", "Crowds in Paris", "Reuters"),  # no sentence's end: no agency
     ],
 )
 def test_captions_split_credit(text: str, caption: str, credit: str) -> None:
@@ -32,7 +38,27 @@ def test_captions_split_credit(text: str, caption: str, credit: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["A man walks his dog in the park.", "The president speaks (left) to aides."]
+    ("text", "credit"),
+    [
+        ("(Image credit: Blue Origin)", "Blue Origin"),
+        ("(AP Photo/Jane Roe)", "AP Photo/Jane Roe"),
+        ("Photo: Reuters", "Reuters"),
+        ("(Reuters)", "Reuters"),
+    ],
+)
+def test_captions_credit_alone_has_no_text(text: str, credit: str) -> None:
+    got = split_credit(text)
+    assert (got.text, got.credit) == ("", credit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man walks his dog in the park.",
+        "The president speaks (left) to aides.",
+        "Reuters",
+        "Image: Jose Mourinho, left, has replaced Mauricio Pochettino as manager of Tottenham",
+    ],
 )
 def test_captions_without_credit_unchanged(text: str) -> None:
     got = split_credit(text)

@@ -110,7 +110,11 @@ def assemble(
             extra_boiler += [Boilerplate(text=r, kind="share", line=i) for r in by.removed]
             out_labels[i] = "byline"
         elif lab == CAPTION:
-            art.captions.append(split_credit(strip_fused_glyph(text, vocabulary)))
+            caption = split_credit(strip_fused_glyph(text, vocabulary))
+            if not caption.text and k and labels[k - 1] == CAPTION and art.captions[-1].credit is None:
+                art.captions[-1].credit = caption.credit  # a credit line under its caption
+            else:
+                art.captions.append(caption)
             out_labels[i] = "caption"
         elif lab == BODY:
             para = strip_fused_glyph(text, vocabulary)

@@ -10,13 +10,24 @@ from copydesk.structure.wordlists import WordLists
 
 _PREFIX = re.compile(
     r"^(?:(?:written|posted|reported|published|story|words|text)\s+)?"
-    r"(?:by|von|par|por|di|door|av|af|przez|autor(?:a|in)?|author|auteur|autore|reporter)\b[:\s]+",
+    r"(?:by|von|par|por|di|door|av|af|przez|autor(?:a|in)?|author|auteur|autore|reporter)\b(?:[:\s]+|$)",
     re.I,
+)
+#: Day names a date may open with ("Tuesday, 12 March 2019"), in the languages of the month names.
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
+    r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|"
+    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
+    r"(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?)\.?"
 )
 _DATE_TAIL = re.compile(
     r"\s*(?:[|•·,–—-]\s*)?(?:(?:published|updated|posted|veröffentlicht|aktualisiert|publié|publicado|"
     r"pubblicato|actualizado|mis à jour|on)\b[:\s]*)?"
-    r"(?:\w+,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+\w+\.?,?\s+\d{4}|\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+    + rf"(?:\b{_WEEKDAY},?\s+)?"
+    + r"(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+\w+\.?,?\s+\d{4}|\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
     r"\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}).*$",
     re.I,
 )

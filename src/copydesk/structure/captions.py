@@ -8,7 +8,7 @@ from copydesk.record import Caption
 
 _LABELLED = re.compile(
     r"[\s(\[|/–—-]*\b(?:photo(?:graph)?s?|image|picture|credit|foto|fotos|bild|bildquelle|quelle|imagen|"
-    r"immagine|imagem|source|illustration|video)\s*(?:by|de|von|di)?\s*[:/]\s*(?P<credit>[^()\[\]]{2,80}?)[)\]]?\s*$",
+    r"immagine|imagem|source|illustration|video)(?:\s+credits?)?\s*(?:by|de|von|di)?\s*[:/]\s*(?P<credit>[^()\[\]]{2,80}?)[)\]]?\s*$",
     re.I,
 )
 _PAREN = re.compile(r"\s*[(\[](?P<credit>[A-Z][^()\[\]]{1,60})[)\]]\s*$")
@@ -28,6 +28,7 @@ _CREDITED = re.compile(
 )
 _PICTURE_WORDS = ("photo", "image", "picture", "foto", "bild", "immagin")  # the words above, or their stems
 _CREDITED_WORDS = 80  # longer lines are prose, whatever they end with
+_CREDIT_WORDS = 8  # the most words of a line that is nothing but a credit
 
 
 def is_credited(text: str) -> bool:
@@ -38,14 +39,26 @@ def is_credited(text: str) -> bool:
     return any(word in low for word in _PICTURE_WORDS) and _CREDITED.search(text) is not None
 
 
+#: The agency a labelled credit may name before its label: "(AP Photo/Jane Roe)", "... Phnom Penh. Xinhua
+#: Photo/Li Ming": up to three capitalised words, after a bracket or a sentence's end.
+_AGENCY = re.compile(r"(?:(?<=[.!?…])\s+|[(\[])(?P<agency>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})\s*$")
+
+
 def split_credit(text: str) -> Caption:
-    """Return the caption with a trailing photo credit split off, when it carries one."""
+    """Return the caption with a trailing photo credit split off, when it carries one (a line that is
+    nothing but a labelled or bracketed credit gives an empty text)."""
     for pattern in _possible_credits(text):
         m = pattern.search(text)
-        if m and m.start() > 0:
-            credit = m.group("credit").strip(" .,;:|/()[]–—-")
-            rest = text[: m.start()].rstrip(" |/–—-:")
-            if credit and rest:
+        if m and (m.start() > 0 or pattern is _LABELLED or pattern is _PAREN):
+            start, credit = m.start(), m.group("credit")
+            if pattern is _LABELLED:  # the whole credit when an agency stands before the label
+                agency = _AGENCY.search(text, 0, start)
+                if agency is not None:  # the caption ends where the bracket or the space before it starts
+                    start, credit = agency.start(), text[agency.start("agency") : m.end()]
+            credit = credit.strip(" .,;:|/()[]–—-")
+            rest = text[:start].rstrip(" |/–—-:")
+            # A line that is all credit ("(Photo: AFP)") has no text; "Image: <a sentence>" is a caption.
+            if credit and (rest or (start == 0 and len(credit.split(None, _CREDIT_WORDS)) <= _CREDIT_WORDS)):
                 return Caption(text=rest, credit=credit)
     return Caption(text=text, credit=None)
 

@@ -75,7 +75,7 @@ def reject_schema() -> Any:
 
 def rows_table(rows: list[dict[str, Any]], schema: Any) -> Any:
     """The Arrow table of rows (dicts by column name; a missing name is null), built a column at a time:
-    the same table as ``Table.from_pylist``, in about half the time (it makes each row's values one by one)."""
+    the same table as ``Table.from_pylist``, in about half the time (that one converts row by row)."""
     import pyarrow as pa
 
     return pa.Table.from_arrays(
