@@ -64,6 +64,19 @@ def test_byline_name_before_a_date_stays_whole(line: str, author: str, date: str
     assert (by.authors, by.date_text) == ([author], date)
 
 
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("By Kristin", ["Kristin"]),  # one name, or a team, after an explicit "By"
+        ("Written by Ask the Doctors", ["Ask the Doctors"]),
+        ("By clicking here you agree to our terms", []),
+        ("Von Moritz Bachmann publiziert am 30. Juli 2018", ["Moritz Bachmann"]),
+    ],
+)
+def test_byline_what_by_names(line: str, authors: list[str]) -> None:
+    assert parse_byline(line, WORDS).authors == authors
+
+
 def test_byline_prefix_without_a_name_is_no_author() -> None:
     by = parse_byline("Written By Feb 11, 2019 · 3 min read", WORDS)
     assert (by.authors, by.date_text) == ([], "Feb 11, 2019 · 3 min read")

@@ -69,3 +69,24 @@ def test_header_title_is_the_headline_above_the_byline() -> None:
     proba = np.array([[0.6, 0.1, 0.3, 0.0, 0.0], [0.6, 0.4, 0.0, 0.0, 0.0]] + [[0.2, 0.7, 0.0, 0.1, 0.0]] * 2)
     repair_header(labels, texts, proba, WORDS, None)
     assert labels == [OTHER, TITLE, BYLINE, BODY]
+
+
+def test_header_byline_further_above_the_body() -> None:
+    texts = [
+        "Flood waters rise in the north",
+        "By Jane Smith",
+        *["Share", "Tweet", "Email", "Print", "Save"],
+        "Heavy rain continued to fall across the northern provinces on Tuesday.",
+    ]
+    labels = [TITLE] + [OTHER] * 6 + [BODY]
+    proba = np.array([[0.1, 0.1, 0.8, 0.0, 0.0]] + [[0.9, 0.1, 0.0, 0.0, 0.0]] * 6 + [[0.1, 0.9, 0, 0, 0]])
+    repair_header(labels, texts, proba, WORDS, None)
+    assert labels == [TITLE, BYLINE] + [OTHER] * 5 + [BODY]
+
+
+def test_header_fallback_title_is_not_a_date() -> None:
+    texts = ["Flood waters rise in the north", "August 13, 2018", "By Jane Smith", "Heavy rain fell again."]
+    labels = [OTHER, OTHER, BYLINE, BODY]
+    proba = np.array([[0.7, 0.1, 0.2, 0.0, 0.0], [0.6, 0.1, 0.3, 0.0, 0.0]] + [[0.1, 0.9, 0, 0, 0]] * 2)
+    repair_header(labels, texts, proba, WORDS, None)
+    assert labels == [TITLE, OTHER, BYLINE, BODY]

@@ -24,8 +24,8 @@ _WEEKDAY = (
     r"(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?)\.?"
 )
 _DATE_TAIL = re.compile(
-    r"\s*(?:[|•·,–—-]\s*)?(?:(?:published|updated|posted|veröffentlicht|aktualisiert|publié|publicado|"
-    r"pubblicato|actualizado|mis à jour|on)\b[:\s]*)?"
+    r"\s*(?:[|•·,–—-]\s*)?(?:(?:(?:published|updated|posted|veröffentlicht|aktualisiert|publiziert|erschienen|"
+    r"publié|publicado|pubblicato|actualizado|mis à jour)(?:\s+(?:on|am|le|el|il|em|op))?|on)\b[:\s]*)?"
     + rf"(?:\b{_WEEKDAY},?\s+)?"
     + r"(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+\w+\.?,?\s+\d{4}|\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
     r"\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}).*$",
@@ -92,16 +92,22 @@ def parse_byline(line: str, words: WordLists, url: str | None = None) -> Byline:
     if m and m.start() > 0:
         out.date_text = m.group(0).strip(" |•·,–—-")
         text = text[: m.start()]
-    text = _PREFIX.sub("", text.strip()).strip(" |•·,–—-:")
-    for part in _SPLIT.split(text):
-        part = part.strip(" .:")
-        if not part:
-            continue
+    text, prefixed = _PREFIX.subn("", text.strip())
+    parts = [p for p in (part.strip(" .:") for part in _SPLIT.split(text.strip(" |•·,–—-:"))) if p]
+    for part in parts:
         if out.publisher is None and is_publisher(part, words, url):
             out.publisher = part
         elif is_person_name(part):
             out.authors.append(part)
+    if prefixed and not (out.authors or out.publisher) and parts and _is_credited_name(parts[0]):
+        out.authors.append(parts[0])  # "By Kristin", "Written by Ask the Doctors": what "by" names
     return out
+
+
+def _is_credited_name(part: str) -> bool:
+    """What an explicit "By" may name besides a person's full name: one name, a team or a column (up to
+    five words, capitalised, no digits)."""
+    return len(part.split(None, 5)) <= 5 and part[0].isupper() and not any(c.isdigit() for c in part)
 
 
 def has_by_prefix(text: str) -> bool:

@@ -23,6 +23,7 @@ import numpy as np
 from copydesk.clean.labels import BODY, BYLINE, CAPTION, OTHER, TITLE
 from copydesk.structure.byline import has_by_prefix, parse_byline
 from copydesk.structure.captions import split_credit
+from copydesk.structure.dates import find_date
 from copydesk.structure.related import looks_like_headline
 from copydesk.structure.wordlists import WordLists
 
@@ -30,6 +31,7 @@ _END = re.compile(r"[.!?。！？…]$")
 TITLE_FLOOR = 0.1  # the least title probability a fallback title needs
 BYLINE_REACH = 2  # how many lines at the start of the body may be a byline
 TITLE_REACH = 3  # how far above a byline its headline may stand
+HEADER_REACH = 8  # how many removed lines between a title and the body may be a byline
 
 
 def is_strong_byline(text: str, words: WordLists, url: str | None) -> bool:
@@ -63,7 +65,12 @@ def repair_header(
     start = body_at[0] if body_at else len(labels)
     top = titles[0] + 1 if titles and titles[0] < start else max(start - BYLINE_REACH - 1, 0)
     removed = [k for k in range(top, start) if labels[k] == OTHER][-(BYLINE_REACH + 1) :]
-    for k in titles + removed + body_at[:BYLINE_REACH]:
+    # A byline may stand further above the body (past share buttons, a date, a picture), though not
+    # above the title.
+    header = [
+        k for k in range(titles[0] + 1 if titles and titles[0] < start else 0, start) if labels[k] == OTHER
+    ]
+    for k in titles + header[-HEADER_REACH:] + body_at[:BYLINE_REACH]:
         if strong_byline(k):
             labels[k] = BYLINE
     for k in removed + body_at[: BYLINE_REACH + 1]:
@@ -76,7 +83,11 @@ def repair_header(
                 labels[k] = CAPTION if _is_caption(texts[k]) else OTHER
     if TITLE not in labels:
         first = next((k for k, lab in enumerate(labels) if lab == BODY), len(labels))
-        above = [k for k in range(first) if labels[k] == OTHER and looks_like_headline(texts[k])]
+        above = [
+            k
+            for k in range(first)
+            if labels[k] == OTHER and looks_like_headline(texts[k]) and find_date(texts[k], words) is None
+        ]
         byline = next((k for k in range(first) if labels[k] == BYLINE), None)
         near = [k for k in above if byline is not None and byline - TITLE_REACH <= k < byline]
         if near:  # a headline right above the byline: the title, whatever its probability
