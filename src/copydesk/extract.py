@@ -21,7 +21,7 @@ from copydesk.clean.model import LineModel
 from copydesk.ingest.html import decode_html
 from copydesk.record import Article
 from copydesk.structure.assemble import PageView, assemble, drop_title_echo
-from copydesk.structure.byline import dom_bylines
+from copydesk.structure.byline import dom_bylines, squashed_host
 from copydesk.structure.language import LanguageId
 from copydesk.structure.metadata import PageMeta, guess_date, read_metadata
 from copydesk.structure.wordlists import WordLists
@@ -239,6 +239,7 @@ class Cleaner:
         self, article: Article, warnings: list[str], fallback_text: str, lang: str | None = None
     ) -> Article:
         """Title echoes, language, attribution and warnings: what both modes do last."""
+        article.title = strip_site_name(article.title, article.publisher, article.url)
         drop_title_echo(article)
         if not article.body:
             warnings.append("no article text found")
@@ -265,16 +266,25 @@ def apply_declared(article: Article, meta: PageMeta) -> None:
     article.published = meta.published or article.published
 
 
-def strip_site_name(title: str | None, site: str | None) -> str | None:
-    """Drop a " | Site Name" or " - Site Name" suffix from a declared title (when the site is known)."""
+def strip_site_name(title: str | None, site: str | None, url: str | None = None) -> str | None:
+    """Drop a " | Site Name" or " - Site Name" suffix from a title, when the site is known: by its name
+    (``site``), or by the page's host ("Raw HTTP Logging | CODE FARM" on codefarm.io)."""
     if not title:
         return None
-    if site:
+    if site or url:
         for sep in (" | ", " - ", " – ", " — ", " :: "):
             head, found, tail = title.rpartition(sep)
-            if found and head and (site.lower() in tail.lower() or tail.lower().strip() in site.lower()):
+            if found and head and _names_site(tail, site, url):
                 return head.strip()
     return title.strip()
+
+
+def _names_site(tail: str, site: str | None, url: str | None) -> bool:
+    low = tail.lower().strip()
+    if site and (site.lower() in low or low in site.lower()):
+        return True
+    squashed = "".join(filter(str.isalnum, low))
+    return bool(url) and len(squashed) >= 4 and squashed in squashed_host(url or "")
 
 
 @cache

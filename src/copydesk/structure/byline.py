@@ -73,12 +73,12 @@ def is_publisher(part: str, words: WordLists, url: str | None) -> bool:
         return True
     if url and toks:
         squashed = "".join(toks)
-        return len(squashed) >= 4 and squashed in _squashed_host(url)
+        return len(squashed) >= 4 and squashed in squashed_host(url)
     return False
 
 
 @lru_cache(maxsize=64)
-def _squashed_host(url: str) -> str:
+def squashed_host(url: str) -> str:
     """A URL's host without scheme, "www.", dots and hyphens: "khmertimeskh.com" -> "khmertimeskhcom"."""
     host = re.sub(r"^https?://(www\.)?", "", url.lower()).split("/")[0]
     return host.replace("-", "").replace(".", "")
