@@ -280,11 +280,12 @@ def strip_site_name(title: str | None, site: str | None, url: str | None = None)
 
 
 def _names_site(tail: str, site: str | None, url: str | None) -> bool:
+    """Whether a title's tail names the site: its name, or its host (letters and digits alike)."""
     low = tail.lower().strip()
     if site and (site.lower() in low or low in site.lower()):
         return True
     squashed = "".join(filter(str.isalnum, low))
-    return bool(url) and len(squashed) >= 4 and squashed in squashed_host(url or "")
+    return url is not None and len(squashed) >= 4 and squashed in squashed_host(url)
 
 
 @cache

@@ -63,13 +63,12 @@ def repair_header(
     body_at = [k for k, lab in enumerate(labels) if lab == BODY]
     titles = [k for k, lab in enumerate(labels) if lab == TITLE]
     start = body_at[0] if body_at else len(labels)
-    top = titles[0] + 1 if titles and titles[0] < start else max(start - BYLINE_REACH - 1, 0)
-    removed = [k for k in range(top, start) if labels[k] == OTHER][-(BYLINE_REACH + 1) :]
-    # A byline may stand further above the body (past share buttons, a date, a picture), though not
-    # above the title.
-    header = [
-        k for k in range(titles[0] + 1 if titles and titles[0] < start else 0, start) if labels[k] == OTHER
-    ]
+    titled = bool(titles) and titles[0] < start
+    top = titles[0] + 1 if titled else max(start - BYLINE_REACH - 1, 0)
+    # The removed lines above the body, up to the title: a byline may stand a few lines up (past share
+    # buttons, a date, a picture); a caption only right above the body.
+    header = [k for k in range(titles[0] + 1 if titled else 0, start) if labels[k] == OTHER]
+    removed = [k for k in header if k >= top][-(BYLINE_REACH + 1) :]
     for k in titles + header[-HEADER_REACH:] + body_at[:BYLINE_REACH]:
         if strong_byline(k):
             labels[k] = BYLINE
