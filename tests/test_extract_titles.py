@@ -1,4 +1,4 @@
-"""Titles lose the site's name that pages append to them."""
+"""Titles lose the site's name and the breadcrumb trail that pages wrap them in."""
 
 from __future__ import annotations
 
@@ -19,6 +19,9 @@ from copydesk.extract import strip_site_name
             "Flood waters rise - Example News",
         ),
         ("Rust vs Go | Ferris", None, None, "Rust vs Go | Ferris"),  # no site known: left whole
+        ("Paper Trails > Best Practices for PTO Benefits", None, None, "Best Practices for PTO Benefits"),
+        ("Home » News » Flood waters rise - Example News", "Example News", None, "Flood waters rise"),
+        ("Parts > Tools", None, None, "Parts > Tools"),  # too short to be a title of its own
     ],
 )
 def test_extract_title_loses_its_site_name(

@@ -268,9 +268,13 @@ def apply_declared(article: Article, meta: PageMeta) -> None:
 
 def strip_site_name(title: str | None, site: str | None, url: str | None = None) -> str | None:
     """Drop a " | Site Name" or " - Site Name" suffix from a title, when the site is known: by its name
-    (``site``), or by the page's host ("Raw HTTP Logging | CODE FARM" on codefarm.io)."""
+    (``site``), or by the page's host ("Raw HTTP Logging | CODE FARM" on codefarm.io). A breadcrumb trail
+    before it ("Home » News » ...") goes too."""
     if not title:
         return None
+    for sep in (" » ", " › ", " > "):  # a breadcrumb trail ends with the page's own title
+        if sep in title and len(title.rpartition(sep)[2].split(None, 2)) > 2:
+            title = title.rpartition(sep)[2]
     if site or url:
         for sep in (" | ", " - ", " – ", " — ", " :: "):
             head, found, tail = title.rpartition(sep)
