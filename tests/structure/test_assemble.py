@@ -43,3 +43,11 @@ def test_assemble_credit_line_goes_to_the_caption_above() -> None:
     # own, with no text.
     assert [(c.text, c.credit) for c in art.captions] == [(caption, "Jane Doe"), ("", "Reuters")]
     assert [ln.label for ln in art.lines][3:5] == ["caption", "caption"]
+
+
+def test_assemble_second_credit_line_adds_no_caption() -> None:
+    prose = [f"Paragraph {n} of the story says what happened in the northern provinces." for n in range(6)]
+    caption = "Residents wade through a flooded street in the northern provinces (AP Photo/Jane Doe)"
+    lines = [*prose[:3], caption, "Photo: Jane Doe, AP", *prose[3:]]
+    art = assemble(lines, _view(lines, body=0.9), Decoding(0.5), WordLists.load(), None)
+    assert [(c.text[:9], c.credit) for c in art.captions] == [("Residents", "AP Photo/Jane Doe")]

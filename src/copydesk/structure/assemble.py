@@ -111,10 +111,10 @@ def assemble(
             out_labels[i] = "byline"
         elif lab == CAPTION:
             caption = split_credit(strip_fused_glyph(text, vocabulary))
-            if not caption.text and k and labels[k - 1] == CAPTION and art.captions[-1].credit is None:
-                art.captions[-1].credit = caption.credit  # a credit line under its caption
-            else:
+            if caption.text or not (k and labels[k - 1] == CAPTION):
                 art.captions.append(caption)
+            elif art.captions[-1].credit is None:  # a credit line under its caption: the caption's credit
+                art.captions[-1].credit = caption.credit
             out_labels[i] = "caption"
         elif lab == BODY:
             para = strip_fused_glyph(text, vocabulary)
