@@ -90,3 +90,11 @@ def test_header_fallback_title_is_not_a_date() -> None:
     proba = np.array([[0.7, 0.1, 0.2, 0.0, 0.0], [0.6, 0.1, 0.3, 0.0, 0.0]] + [[0.1, 0.9, 0, 0, 0]] * 2)
     repair_header(labels, texts, proba, WORDS, None)
     assert labels == [TITLE, OTHER, BYLINE, BODY]
+
+
+def test_header_fallback_title_is_not_a_row_of_share_buttons() -> None:
+    texts = ["Facebook Twitter Pinterest Email WhatsApp", "By Jane Smith", "Heavy rain fell again."]
+    labels = [OTHER, BYLINE, BODY]
+    proba = np.array([[0.6, 0.1, 0.3, 0.0, 0.0]] + [[0.1, 0.9, 0, 0, 0]] * 2)
+    repair_header(labels, texts, proba, WORDS, None)
+    assert labels == [OTHER, BYLINE, BODY]

@@ -21,7 +21,7 @@ import re
 import numpy as np
 
 from copydesk.clean.labels import BODY, BYLINE, CAPTION, OTHER, TITLE
-from copydesk.structure.byline import has_by_prefix, parse_byline
+from copydesk.structure.byline import has_by_prefix, parse_byline, strip_widgets
 from copydesk.structure.captions import split_credit
 from copydesk.structure.dates import find_date
 from copydesk.structure.related import looks_like_headline
@@ -85,7 +85,10 @@ def repair_header(
         above = [
             k
             for k in range(first)
-            if labels[k] == OTHER and looks_like_headline(texts[k]) and find_date(texts[k], words) is None
+            if labels[k] == OTHER
+            and looks_like_headline(texts[k])
+            and find_date(texts[k], words) is None
+            and strip_widgets(texts[k], words)[0]  # not a row of share buttons
         ]
         byline = next((k for k in range(first) if labels[k] == BYLINE), None)
         near = [k for k in above if byline is not None and byline - TITLE_REACH <= k < byline]
