@@ -71,6 +71,8 @@ def test_byline_name_before_a_date_stays_whole(line: str, author: str, date: str
         ("Written by Ask the Doctors", ["Ask the Doctors"]),
         ("By clicking here you agree to our terms", []),
         ("Von Moritz Bachmann publiziert am 30. Juli 2018", ["Moritz Bachmann"]),
+        ("By Chris Pokorny @DawgsByNature", ["Chris Pokorny"]),  # handles and addresses are no names
+        ("By Jane Smith jane.smith@example.com", ["Jane Smith"]),
     ],
 )
 def test_byline_what_by_names(line: str, authors: list[str]) -> None:

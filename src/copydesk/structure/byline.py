@@ -93,7 +93,9 @@ def parse_byline(line: str, words: WordLists, url: str | None = None) -> Byline:
         out.date_text = m.group(0).strip(" |•·,–—-")
         text = text[: m.start()]
     text, prefixed = _PREFIX.subn("", text.strip())
-    parts = [p for p in (part.strip(" .:") for part in _SPLIT.split(text.strip(" |•·,–—-:"))) if p]
+    parts = [
+        p for p in (_no_handles(part).strip(" .:") for part in _SPLIT.split(text.strip(" |•·,–—-:"))) if p
+    ]
     for part in parts:
         if out.publisher is None and is_publisher(part, words, url):
             out.publisher = part
@@ -102,6 +104,11 @@ def parse_byline(line: str, words: WordLists, url: str | None = None) -> Byline:
     if prefixed and not (out.authors or out.publisher) and parts and _is_credited_name(parts[0]):
         out.authors.append(parts[0])  # "By Kristin", "Written by Ask the Doctors": what "by" names
     return out
+
+
+def _no_handles(part: str) -> str:
+    """A byline part without its social handles and e-mail addresses ("Chris Pokorny @DawgsByNature")."""
+    return " ".join(t for t in part.split() if "@" not in t) if "@" in part else part
 
 
 def _is_credited_name(part: str) -> bool:
