@@ -273,8 +273,9 @@ def strip_site_name(title: str | None, site: str | None, url: str | None = None)
     if not title:
         return None
     for sep in (" » ", " › ", " > "):  # a breadcrumb trail ends with the page's own title
-        if sep in title and len(title.rpartition(sep)[2].split(None, 2)) > 2:
-            title = title.rpartition(sep)[2]
+        last = title.rpartition(sep)[2]  # (the whole title when it has no such separator)
+        if len(last.split(None, 2)) > 2:
+            title = last
     if site or url:
         for sep in (" | ", " - ", " – ", " — ", " :: "):
             head, found, tail = title.rpartition(sep)
