@@ -51,3 +51,16 @@ def test_assemble_second_credit_line_adds_no_caption() -> None:
     lines = [*prose[:3], caption, "Photo: Jane Doe, AP", *prose[3:]]
     art = assemble(lines, _view(lines, body=0.9), Decoding(0.5), WordLists.load(), None)
     assert [(c.text[:9], c.credit) for c in art.captions] == [("Residents", "AP Photo/Jane Doe")]
+
+
+def test_assemble_drops_the_authors_bio_at_the_foot() -> None:
+    prose = [f"Paragraph {n} of the story says what happened in the northern provinces." for n in range(6)]
+    bio = "Jane Roe is a reporter covering the provinces for the paper since 2015."
+    lines = ["By Jane Roe", *prose, bio, "Jane Roe"]
+    view = _view(lines, body=0.9)
+    view.proba[0] = 0.01
+    view.proba[0, CLASSES.index("byline")] = 0.96
+    art = assemble(lines, view, Decoding(0.5), WordLists.load(), None)
+    assert art.authors == ["Jane Roe"]
+    assert art.body == prose
+    assert [ln.label for ln in art.lines][-2:] == ["boilerplate", "boilerplate"]

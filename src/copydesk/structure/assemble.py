@@ -15,6 +15,7 @@ from copydesk.clean.features import BASE_NAMES
 from copydesk.clean.labels import BODY, BYLINE, CAPTION, OTHER, TITLE
 from copydesk.clean.lexicon import GROUPS
 from copydesk.record import Article, Boilerplate, Line
+from copydesk.structure.bios import bio_start
 from copydesk.structure.byline import parse_byline, strip_widgets
 from copydesk.structure.captions import is_credited, split_credit
 from copydesk.structure.dates import find_date, find_dateline
@@ -88,12 +89,17 @@ def assemble(
     for k, lab in enumerate(labels):  # a line with a photo credit is a caption, wherever it stands
         if lab == BODY and is_credited(texts[k]):
             labels[k] = CAPTION
+    bylines = {k: parse_byline(texts[k], words, url) for k, lab in enumerate(labels) if lab == BYLINE}
+    authors = list(dict.fromkeys(a for by in bylines.values() for a in by.authors))
+    body_at = [k for k, lab in enumerate(labels) if lab == BODY]
+    bio = bio_start([texts[k] for k in body_at], authors)
+    for k in body_at[bio:] if bio is not None else ():
+        labels[k] = OTHER
     vocabulary = LazyVocabulary(texts)
-    art = Article(url=url)
+    art = Article(url=url, authors=authors)
     out_labels: dict[int, str] = {}
     kinds: dict[int, str] = {}
     extra_boiler: list[Boilerplate] = []
-    body_at = [k for k, lab in enumerate(labels) if lab == BODY]
     first_body = body_at[0] if body_at else len(texts)
 
     for k, lab in enumerate(labels):
@@ -102,8 +108,7 @@ def assemble(
             art.title = strip_widgets(text, words)[0] or text
             out_labels[i] = "title"
         elif lab == BYLINE:
-            by = parse_byline(text, words, url)
-            art.authors += [a for a in by.authors if a not in art.authors]
+            by = bylines[k]
             art.publisher = art.publisher or by.publisher
             if by.date_text and not art.published:
                 art.published = find_date(by.date_text, words)

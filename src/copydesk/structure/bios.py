@@ -1,0 +1,54 @@
+"""An author's bio at the foot of an article: "Jane Roe is a reporter covering health.", "Written by Jane
+Roe", or her name on a line of its own. Such lines read as prose, so the classifier keeps them, but
+they present the author, not the story; extraction benchmarks leave them out of the article body.
+
+A bio is found among the last body lines by the names the byline gave: a line that opens with an
+author's full name (after an optional title such as "Dr."), that names the author after "By" or
+"Written by", or that opens with the author's first name followed by a copula ("Sam is the VP of ...",
+"Anna ist Redakteurin ..."). The line found and the body lines below it are removed.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Body lines from the end of the body among which a bio is looked for.
+TAIL_LINES = 4
+#: A bio and what follows it may hold at most this share of the body's words (else it is the article).
+MOST_SHARE = 0.4
+_WORD = re.compile(r"[\w'’.-]+")
+_TITLES = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "about"})
+#: Verbs that follow a first name opening a bio, in copydesk's languages ("Sam is", "Anna ist").
+_COPULAS = frozenset(
+    {"is", "was", "has", "ist", "war", "est", "était", "es", "fue", "è", "é", "är", "er", "jest"}
+)
+_BY = frozenset({"by", "written", "von", "par", "por", "di", "door", "av", "af"})
+
+
+def bio_start(body: list[str], authors: list[str]) -> int | None:
+    """The index of the first of ``body``'s last lines that presents an author (see module doc), or None
+    when none does or when that line and those below it would hold too much of the body."""
+    names = [n.split() for n in authors if len(n.split()) >= 2]
+    if not names:
+        return None
+    total = sum(len(p.split()) for p in body)
+    for j in range(max(len(body) - TAIL_LINES, 0), len(body)):
+        if _presents(body[j], names) and sum(len(p.split()) for p in body[j:]) <= MOST_SHARE * total:
+            return j
+    return None
+
+
+def _presents(line: str, names: list[list[str]]) -> bool:
+    """Whether a line is an author's name, a "Written by" line, or opens a bio."""
+    toks = _WORD.findall(line)
+    while toks and toks[0].lower() in _TITLES:
+        toks = toks[1:]
+    if len(toks) > 1 and toks[0].lower() in _BY:
+        toks = toks[2:] if toks[1].lower() in _BY else toks[1:]
+        return any(toks[: len(n)] == n for n in names) and len(toks) <= 8
+    for name in names:
+        if toks[: len(name)] == name:
+            return True
+        if len(toks) >= 6 and toks[0] == name[0] and len(name[0]) >= 3 and toks[1].lower() in _COPULAS:
+            return True
+    return False
