@@ -28,12 +28,13 @@ _BY = frozenset({"by", "written", "von", "par", "por", "di", "door", "av", "af"}
 def bio_start(body: list[str], authors: list[str]) -> int | None:
     """The index of the first of ``body``'s last lines that presents an author (see module doc), or None
     when none does or when that line and those below it would hold too much of the body."""
-    names = [n.split() for n in authors if len(n.split()) >= 2]
+    names = [name for name in map(str.split, authors) if len(name) >= 2]
     if not names:
         return None
-    total = sum(len(p.split()) for p in body)
+    words = [len(p.split()) for p in body]
+    total = sum(words)
     for j in range(max(len(body) - TAIL_LINES, 0), len(body)):
-        if _presents(body[j], names) and sum(len(p.split()) for p in body[j:]) <= MOST_SHARE * total:
+        if _presents(body[j], names) and sum(words[j:]) <= MOST_SHARE * total:
             return j
     return None
 
