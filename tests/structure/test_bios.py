@@ -18,6 +18,11 @@ def test_bio_opening_with_the_full_name_and_what_follows_it() -> None:
 def test_name_line_written_by_and_first_name_bios() -> None:
     assert bio_start([*STORY, "Jane Roe", "Jane writes about health and science."], ["Jane Roe"]) == 8
     assert bio_start([*STORY, "Written by Jane Roe"], ["Jane Roe"]) == 8
+    # The prefixes a byline opens with, in its languages ("Reported by", "Autor:", "Von").
+    for line in ("Reported by Jane Roe", "Autor: Jane Roe", "Von Jane Roe, Berlin"):
+        assert bio_start([*STORY, line], ["Jane Roe"]) == 8
+    credit = "Reported by Jane Roe and the rest of the team on the ground"  # too long for a credit line
+    assert bio_start([*STORY, credit], ["Jane Roe"]) is None
     assert bio_start([*STORY, "Dr. Jane Roe is a physician who writes on health."], ["Jane Roe"]) == 8
     # A first name opens a bio when a copula follows it, in any of copydesk's languages.
     assert (

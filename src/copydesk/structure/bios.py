@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from copydesk.structure.byline import clean_name, has_by_prefix
+
 #: Body lines from the end of the body among which a bio is looked for.
 TAIL_LINES = 4
 #: A bio and what follows it may hold at most this share of the body's words (else it is the article).
@@ -22,7 +24,6 @@ _TITLES = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "
 _COPULAS = frozenset(
     {"is", "was", "has", "ist", "war", "est", "était", "es", "fue", "è", "é", "är", "er", "jest"}
 )
-_BY = frozenset({"by", "written", "von", "par", "por", "di", "door", "av", "af"})
 
 
 def bio_start(body: list[str], authors: list[str]) -> int | None:
@@ -41,12 +42,12 @@ def bio_start(body: list[str], authors: list[str]) -> int | None:
 
 def _presents(line: str, names: list[list[str]]) -> bool:
     """Whether a line is an author's name, a "Written by" line, or opens a bio."""
+    if has_by_prefix(line):  # "By Jane Roe", "Written by Jane Roe" (byline's prefixes, in its languages)
+        toks = _WORD.findall(clean_name(line))
+        return any(toks[: len(n)] == n for n in names) and len(toks) <= 8
     toks = _WORD.findall(line)
     while toks and toks[0].lower() in _TITLES:
         toks = toks[1:]
-    if len(toks) > 1 and toks[0].lower() in _BY:
-        toks = toks[2:] if toks[1].lower() in _BY else toks[1:]
-        return any(toks[: len(n)] == n for n in names) and len(toks) <= 8
     for name in names:
         if toks[: len(name)] == name:
             return True
