@@ -94,3 +94,30 @@ def test_features_spaced_dashes_counted_as_the_pattern_finds_them(text: str) -> 
         0.0,
         expected + text.count("|") + text.count("/"),
     ]
+
+
+def test_features_words_of_scripts_without_spaces() -> None:
+    # Each ideograph and hiragana is a word, a run of katakana one word (UAX #29's default boundaries);
+    # Latin runs beside them stay whole.
+    page = page_lines(["東京でロボットが走る", "新型iPhone発売"], LEX, TABLE)
+    assert page.tokens == [
+        ["東", "京", "で", "ロボット", "が", "走", "る"],
+        ["新", "型", "iphone", "発", "売"],
+    ]
+    assert np.expm1(page.base[:, COL["log_words"]]).round().tolist() == [7.0, 5.0]
+
+
+def test_features_chinese_prose_reads_as_prose() -> None:
+    prose = shape("市政府周二宣布，新的公交线路将于下个月开通。这条线路连接老城区和机场，每天运行十八小时。")
+    menu = shape("首页 新闻 体育 财经 科技 娱乐")
+    assert prose["sentences"] == 1.0  # a full stop with no space after it, then more of the line
+    assert prose["ends_strict_terminal"] == 1.0
+    assert round(np.expm1(prose["log_words"])) == 40  # one word per ideograph (punctuation aside)
+    assert prose["stop_ratio"] > 0.2 > menu["stop_ratio"]
+    assert shape("他说：「我们会准时完成。」")["ends_strict_terminal"] == 1.0  # a closing corner bracket
+
+
+def test_features_cue_words_of_chinese_and_japanese_match_as_phrases() -> None:
+    assert shape("相关新闻")["lex_related"] >= 1
+    assert shape("关联")["lex_related"] == 0  # 相关 is a phrase of two words, not two single ones
+    assert shape("シェア ツイート")["lex_share"] == 2

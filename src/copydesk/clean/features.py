@@ -2,8 +2,9 @@
 
 Features are computed over the non-blank lines of a page, in order: length, punctuation, share of
 function words, cue words... (:mod:`copydesk.clean.context` adds the neighbours' shape and the line's
-place on the page). Nothing here depends on one language: function words come from 33 languages, cue
-words from several, and the rest is punctuation and layout. No feature of a line depends on another
+place on the page). Nothing here depends on one language: function words come from 35 languages, cue
+words from several, the rest is punctuation and layout, and words of scripts written without spaces
+are split as :mod:`copydesk.clean.scripts` says. No feature of a line depends on another
 line, so the lines of several pages are featurised in one pass (:func:`page_lines_many`).
 """
 
@@ -16,6 +17,7 @@ from itertools import chain, repeat
 
 import numpy as np
 
+from copydesk.clean import scripts
 from copydesk.clean.lexicon import GROUP_MASK, GROUPS, PHRASE_START, STOP, Lexicon
 
 
@@ -26,9 +28,9 @@ def _code_table(chars: str) -> np.ndarray:
     return table
 
 
-_TERMINAL_TABLE = _code_table(".!?。！？…:;\"'”’»)]")
+_TERMINAL_TABLE = _code_table(".!?。！？…:;\"'”’»)]」』）")
 _COMMA_TABLE = _code_table(",;-–—")
-_STRICT_TERMINAL = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
+_STRICT_TERMINAL = re.compile(r"[.!?。！？…][\"'”’»)\]」』）]*$")
 _BULLET_MARKS = "*•·▪►▸‣◦-–—"
 _BULLET = re.compile(rf"(?:[{re.escape(_BULLET_MARKS)}]|\d{{1,3}}[.)])(?:\s|$)")
 _URL = re.compile(r"https?://|www\.|@[\w-]+\.[a-z]")
@@ -66,12 +68,15 @@ _I = {name: i for i, name in enumerate(BASE_NAMES)}
 ALPHA, DIGIT, UPPER, SPACE, WORD, SEPARATOR, QUOTE, CODE, TERMINAL = 1, 2, 4, 8, 16, 32, 64, 128, 256
 LOWER = 512
 BULLET = 1024  # a character a bulleted line can open with (:data:`_BULLET`)
+ONE_CHAR_WORD, KATAKANA = 2048, 4096  # word characters that split words: see copydesk.clean.scripts
+FULL_STOP = 8192  # a full-width full stop: a sentence ends at it, no space after
 _SPECIAL = {
     SEPARATOR: "|»›·•/\\",
-    QUOTE: '"“”„«»',
+    QUOTE: '"“”„«»「」『』',
     CODE: "{};=<>",
     TERMINAL: ".!?。！？",
     BULLET: _BULLET_MARKS,
+    FULL_STOP: "。！？",
 }
 
 
@@ -97,7 +102,25 @@ def char_table() -> np.ndarray:
     for bit, chars in _SPECIAL.items():
         for c in chars:
             table[ord(c)] |= bit
+    for bit, ranges in ((ONE_CHAR_WORD, scripts.ONE_CHAR_WORDS), (KATAKANA, scripts.KATAKANA)):
+        for lo, hi in ranges:
+            span = slice(lo, min(hi, 0xFFFF) + 1)  # (astral ranges: see line_shapes)
+            table[span] = np.where((table[span] & WORD) > 0, table[span] | bit, table[span])
     return table
+
+
+def _unspaced_starts(cls: np.ndarray, word: np.ndarray) -> np.ndarray | None:
+    """Where a word starts inside a run of word characters (None: nowhere): at each ideograph or
+    hiragana, after one, and where katakana starts or stops (:data:`ONE_CHAR_WORD`, :data:`KATAKANA`)."""
+    single = (cls & ONE_CHAR_WORD) > 0
+    katakana = (cls & KATAKANA) > 0
+    if not (single.any() or katakana.any()):
+        return None
+    before = np.concatenate([[False], word[:-1]])
+    single_before = np.concatenate([[False], single[:-1]])
+    katakana_before = np.concatenate([[False], katakana[:-1]])
+    inside = word & before & (single | single_before | (katakana != katakana_before))
+    return inside if inside.any() else None
 
 
 def _lines_with(joined: str, literals: Sequence[str], starts: np.ndarray) -> list[int]:
@@ -174,9 +197,18 @@ def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> tuple[np.n
     cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
     cls = table[np.minimum(cps, 0xFFFF)]
     astral = cps > 0xFFFF  # beyond the table: letters (CJK extensions...), except emoji and symbols
-    cls[astral] = np.where((cps[astral] >= 0x1F000) & (cps[astral] < 0x20000), 0, ALPHA | WORD)
+    cls[astral] = np.where(
+        (cps[astral] >= 0x1F000) & (cps[astral] < 0x20000),
+        0,
+        np.where(
+            (cps[astral] >= 0x20000) & (cps[astral] < 0x40000), ALPHA | WORD | ONE_CHAR_WORD, ALPHA | WORD
+        ),
+    )
     word = (cls & WORD) > 0
     word_start = word & ~np.concatenate([[False], word[:-1]])
+    unspaced = _unspaced_starts(cls, word)
+    if unspaced is not None:
+        word_start |= unspaced
 
     def per_line(mask: np.ndarray) -> np.ndarray:
         return np.add.reduceat(mask.astype(np.float32), starts) if n else np.zeros(0, np.float32)
@@ -185,12 +217,14 @@ def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> tuple[np.n
     spaces, uppers = per_line((cls & SPACE) > 0), per_line((cls & UPPER) > 0)
     words, word_chars = per_line(word_start), per_line(word)
     titled = per_line(word_start & ((cls & UPPER) > 0))
-    # A sentence break: terminal punctuation, an optional closing quote, then a space.
+    # A sentence break: terminal punctuation, an optional closing quote, then a space; or a full-width
+    # full stop with more of the line after it.
     after = np.concatenate([cls[1:], [0]])
     after2 = np.concatenate([cls[2:], [0, 0]])
     breaks = ((cls & TERMINAL) > 0) & (
         ((after & SPACE) > 0) | (((after & QUOTE) > 0) & ((after2 & SPACE) > 0))
     )
+    breaks |= ((cls & FULL_STOP) > 0) & (np.concatenate([cps[1:], [10]]) != 10)
     sentences = per_line(breaks)
     separators = per_line((cls & SEPARATOR) > 0)
     quotes = np.minimum(per_line((cls & QUOTE) > 0), 1.0)
@@ -198,11 +232,15 @@ def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> tuple[np.n
     chars = lens.astype(np.float32)
     visible = np.maximum(chars - spaces, 1.0)
     counted = _flags(texts, joined, cps, cls, starts)
-    # Word tokens: every character that is neither a word character nor a line break becomes a space.
-    # Word characters are never whitespace, so each run of them is one token of str.split: the page is
-    # split once, and each line takes as many tokens as words start in it (a line's count runs to its
-    # line break, so an empty line counts none).
-    flat = np.where(word, cps, 32).astype(np.uint32).tobytes().decode("utf-32-le").lower().split()
+    # Word tokens: every character that is neither a word character nor a line break becomes a space,
+    # and a space goes in where a word starts inside a run (ideographs...). Word characters are never
+    # whitespace, so each word is one token of str.split: the page is split once, and each line takes
+    # as many tokens as words start in it (a line's count runs to its line break, so an empty line
+    # counts none).
+    spaced = np.where(word, cps, 32).astype(np.uint32)
+    if unspaced is not None:
+        spaced = np.insert(spaced, np.flatnonzero(unspaced), 32)
+    flat = spaced.tobytes().decode("utf-32-le").lower().split()
     per_line_tokens = words.astype(np.int64)
     ends = np.cumsum(per_line_tokens).tolist()
     tokens = [flat[a:z] for a, z in zip([0, *ends[:-1]], ends, strict=True)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 
-from copydesk.clean.labels import tokens as word_tokens
+from copydesk.clean.scripts import words as word_tokens
 
 #: The lexicon groups, in the order their counts appear in the feature vector.
 GROUPS = (

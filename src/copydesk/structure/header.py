@@ -4,8 +4,9 @@ The line classifier decides from shape and context; near the top of a short page
 context, and these labels are also the ones a parser can check. This pass keeps the classifier's
 labels unless a line's own structure says otherwise:
 
-- no line was confident enough to be the title: take the headline-shaped line just above the byline,
-  or else the likeliest headline-shaped line above the body;
+- no line was confident enough to be the title: take the headline-shaped line just above the byline
+  (also when the classifier kept it, with the byline, as the first lines of the body), or else the
+  likeliest headline-shaped line above the body;
 - a line taken for the title, standing at the very start of the body, or removed between the
   title and the body, that parses as a strong byline (a person plus a publisher, a "By" prefix or
   a share-widget tail) is the byline;
@@ -69,7 +70,13 @@ def repair_header(
     # buttons, a date, a picture); a caption only right above the body.
     header = [k for k in range(titles[0] + 1 if titled else 0, start) if labels[k] == OTHER]
     removed = [k for k in header if k >= top][-(BYLINE_REACH + 1) :]
-    for k in titles + header[-HEADER_REACH:] + body_at[:BYLINE_REACH]:
+    # Lines removed between the first lines of the body: a byline the body's opening straddles.
+    between = [
+        k
+        for k in range(start, body_at[BYLINE_REACH - 1] if len(body_at) >= BYLINE_REACH else start)
+        if labels[k] == OTHER
+    ]
+    for k in titles + header[-HEADER_REACH:] + body_at[:BYLINE_REACH] + between:
         if strong_byline(k):
             labels[k] = BYLINE
     for k in removed + body_at[: BYLINE_REACH + 1]:
@@ -82,16 +89,20 @@ def repair_header(
                 labels[k] = CAPTION if _is_caption(texts[k]) else OTHER
     if TITLE not in labels:
         first = next((k for k, lab in enumerate(labels) if lab == BODY), len(labels))
-        above = [
-            k
-            for k in range(first)
-            if labels[k] == OTHER
-            and looks_like_headline(texts[k])
-            and find_date(texts[k], words) is None
-            and strip_widgets(texts[k], words)[0]  # not a row of share buttons
-        ]
-        byline = next((k for k in range(first) if labels[k] == BYLINE), None)
-        near = [k for k in above if byline is not None and byline - TITLE_REACH <= k < byline]
+
+        def headline(k: int) -> bool:
+            return (
+                looks_like_headline(texts[k])
+                and find_date(texts[k], words) is None
+                and bool(strip_widgets(texts[k], words)[0])  # not a row of share buttons
+            )
+
+        above = [k for k in range(first) if labels[k] == OTHER and headline(k)]
+        byline = next((k for k, lab in enumerate(labels) if lab == BYLINE), None)
+        opening = []  # a body does not open with a headline and its byline: body lines above a byline
+        if byline is not None and first < byline <= first + BYLINE_REACH:
+            opening = [k for k in range(first, byline) if labels[k] == BODY and headline(k)]
+        near = [k for k in above + opening if byline is not None and byline - TITLE_REACH <= k < byline]
         if near:  # a headline right above the byline: the title, whatever its probability
             labels[near[-1]] = TITLE
             return
