@@ -8,6 +8,9 @@ from datetime import date
 from copydesk.structure.wordlists import WordLists
 
 _ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+# Chinese, Japanese and Korean: "2026年11月28日", "2026년 11월 28일" (no word boundary before the year:
+# in Chinese text a letter may stand right before it).
+_YMD_CJK = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 _DMY_NUM = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)\b")
 _MONTH_FIRST = re.compile(r"\b([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
 _DAY_FIRST = re.compile(
@@ -29,7 +32,7 @@ def _make(y: int, m: int, d: int) -> str | None:
 
 def find_date(text: str, words: WordLists) -> str | None:
     """The first date written in ``text``, as an ISO string."""
-    if m := _ISO.search(text):
+    if m := _ISO.search(text) or _YMD_CJK.search(text):
         return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if m := _MONTH_FIRST.search(text):
         month = words.months.get(m.group(1).lower())

@@ -8,8 +8,8 @@ labels unless a line's own structure says otherwise:
   (also when the classifier kept it, with the byline, as the first lines of the body), or else the
   likeliest headline-shaped line above the body;
 - a line taken for the title, standing at the very start of the body, or removed between the
-  title and the body or between the body's first two lines, that parses as a strong byline (a person plus a publisher, a "By" prefix or
-  a share-widget tail) is the byline;
+  title and the body or between the body's first two lines, that parses as a strong byline (a
+  person plus a publisher, a "By" prefix or a share-widget tail) is the byline;
 - a line at the very start of the body or removed just above it, shaped like a caption (a
   sentence, then a credit, and no final punctuation), is a caption;
 - a "byline" that names nobody is a caption when it carries a photo credit, else removed.
