@@ -104,19 +104,23 @@ def char_table() -> np.ndarray:
             table[ord(c)] |= bit
     for bit, ranges in ((ONE_CHAR_WORD, scripts.ONE_CHAR_WORDS), (KATAKANA, scripts.KATAKANA)):
         for lo, hi in ranges:
-            span = slice(lo, min(hi, 0xFFFF) + 1)  # (astral ranges: see line_shapes)
+            span = slice(lo, min(hi, 0xFFFF) + 1)  # (astral ranges: _ASTRAL_ONE_CHAR_WORDS)
             table[span] = np.where((table[span] & WORD) > 0, table[span] | bit, table[span])
     return table
 
 
-def _unspaced_starts(cls: np.ndarray, word: np.ndarray) -> np.ndarray | None:
-    """Where a word starts inside a run of word characters (None: nowhere): at each ideograph or
-    hiragana, after one, and where katakana starts or stops (:data:`ONE_CHAR_WORD`, :data:`KATAKANA`)."""
+#: The astral ranges of :data:`scripts.ONE_CHAR_WORDS` (the BMP ones are in :func:`char_table`).
+_ASTRAL_ONE_CHAR_WORDS = [(lo, hi) for lo, hi in scripts.ONE_CHAR_WORDS if lo > 0xFFFF]
+
+
+def _unspaced_starts(cls: np.ndarray, word: np.ndarray, before: np.ndarray) -> np.ndarray | None:
+    """Where a word starts inside a run of word characters (``before``: the previous character is one;
+    None: nowhere): at each ideograph or hiragana, after one, and where katakana starts or stops
+    (:data:`ONE_CHAR_WORD`, :data:`KATAKANA`)."""
+    if not (cls & (ONE_CHAR_WORD | KATAKANA)).any():
+        return None
     single = (cls & ONE_CHAR_WORD) > 0
     katakana = (cls & KATAKANA) > 0
-    if not (single.any() or katakana.any()):
-        return None
-    before = np.concatenate([[False], word[:-1]])
     single_before = np.concatenate([[False], single[:-1]])
     katakana_before = np.concatenate([[False], katakana[:-1]])
     inside = word & before & (single | single_before | (katakana != katakana_before))
@@ -197,16 +201,14 @@ def line_shapes(texts: list[str], lex: Lexicon, table: np.ndarray) -> tuple[np.n
     cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
     cls = table[np.minimum(cps, 0xFFFF)]
     astral = cps > 0xFFFF  # beyond the table: letters (CJK extensions...), except emoji and symbols
-    cls[astral] = np.where(
-        (cps[astral] >= 0x1F000) & (cps[astral] < 0x20000),
-        0,
-        np.where(
-            (cps[astral] >= 0x20000) & (cps[astral] < 0x40000), ALPHA | WORD | ONE_CHAR_WORD, ALPHA | WORD
-        ),
-    )
+    beyond = cps[astral]
+    cls[astral] = np.where((beyond >= 0x1F000) & (beyond < 0x20000), 0, ALPHA | WORD)
+    for lo, hi in _ASTRAL_ONE_CHAR_WORDS:
+        cls[astral] |= np.where((beyond >= lo) & (beyond <= hi), ONE_CHAR_WORD, 0).astype(cls.dtype)
     word = (cls & WORD) > 0
-    word_start = word & ~np.concatenate([[False], word[:-1]])
-    unspaced = _unspaced_starts(cls, word)
+    word_before = np.concatenate([[False], word[:-1]])
+    word_start = word & ~word_before
+    unspaced = _unspaced_starts(cls, word, word_before)
     if unspaced is not None:
         word_start |= unspaced
 

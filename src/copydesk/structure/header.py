@@ -71,11 +71,8 @@ def repair_header(
     header = [k for k in range(titles[0] + 1 if titled else 0, start) if labels[k] == OTHER]
     removed = [k for k in header if k >= top][-(BYLINE_REACH + 1) :]
     # Lines removed between the first lines of the body: a byline the body's opening straddles.
-    between = [
-        k
-        for k in range(start, body_at[BYLINE_REACH - 1] if len(body_at) >= BYLINE_REACH else start)
-        if labels[k] == OTHER
-    ]
+    opened = body_at[BYLINE_REACH - 1] if len(body_at) >= BYLINE_REACH else start
+    between = [k for k in range(start, opened) if labels[k] == OTHER]
     for k in titles + header[-HEADER_REACH:] + body_at[:BYLINE_REACH] + between:
         if strong_byline(k):
             labels[k] = BYLINE
